@@ -1,0 +1,56 @@
+"""Forms for logging in, accepting invitations, resetting passwords and joining a class."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, EmailField, PasswordField, StringField
+from wtforms.validators import DataRequired, Email, EqualTo, Length
+
+
+class LoginForm(FlaskForm):
+    """E-mail address (or a student's user name) and password."""
+
+    login = StringField(_l("E-mail address or user name"), validators=[DataRequired()])
+    password = PasswordField(_l("Password"), validators=[DataRequired()])
+    remember = BooleanField(_l("Keep me logged in on this device"))
+
+
+class SetPasswordForm(FlaskForm):
+    """Name and a new password, typed twice."""
+
+    name = StringField(_l("Your name"), validators=[DataRequired(), Length(max=120)])
+    password = PasswordField(_l("New password"), validators=[DataRequired()])
+    confirm = PasswordField(
+        _l("Repeat the password"),
+        validators=[DataRequired(), EqualTo("password", message=_l("The passwords differ."))],
+    )
+
+
+class ResetRequestForm(FlaskForm):
+    """The e-mail address to send a reset link to."""
+
+    email = EmailField(
+        _l("E-mail address"),
+        validators=[DataRequired(), Email(message=_l("Write a valid e-mail address."))],
+    )
+
+
+class ResetPasswordForm(FlaskForm):
+    """A new password, typed twice."""
+
+    password = PasswordField(_l("New password"), validators=[DataRequired()])
+    confirm = PasswordField(
+        _l("Repeat the password"),
+        validators=[DataRequired(), EqualTo("password", message=_l("The passwords differ."))],
+    )
+
+
+class JoinClassForm(FlaskForm):
+    """A student joins a class with the teacher's code; no e-mail address."""
+
+    code = StringField(_l("Class code"), validators=[DataRequired(), Length(max=20)])
+    display_name = StringField(_l("Your first name"), validators=[DataRequired(), Length(max=40)])
+    password = PasswordField(_l("Choose a password"), validators=[DataRequired()])
+    confirm = PasswordField(
+        _l("Repeat the password"),
+        validators=[DataRequired(), EqualTo("password", message=_l("The passwords differ."))],
+    )

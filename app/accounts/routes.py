@@ -1,0 +1,142 @@
+"""Log in and out, invitations, password reset, joining a class, language choice."""
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, session
+from flask import url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+
+from app.accounts import services
+from app.accounts.forms import (
+    JoinClassForm,
+    LoginForm,
+    ResetPasswordForm,
+    ResetRequestForm,
+    SetPasswordForm,
+)
+from app.core.errors import DomainError, apply_to_form
+from app.core.navigation import redirect_back
+from app.extensions import limiter
+
+bp = Blueprint("accounts", __name__, template_folder="templates")
+
+
+def _login_key() -> str:
+    return "login:" + (request.form.get("login") or "").strip().lower()
+
+
+def _failed(response) -> bool:
+    return response.status_code != 302
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_ADDRESS"], methods=["POST"],
+               deduct_when=_failed)
+@limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_ACCOUNT"], methods=["POST"],
+               key_func=_login_key, deduct_when=_failed)
+def login():
+    """Show the login form and log the user in."""
+    if current_user.is_authenticated:
+        return redirect(url_for("dashboard.index"))
+    form = LoginForm()
+    if form.validate_on_submit():
+        try:
+            user = services.authenticate(form.login.data, form.password.data)
+        except DomainError as error:
+            apply_to_form(form, error)
+        else:
+            login_user(user, remember=form.remember.data)
+            session["lang"] = user.language
+            return redirect_back()
+    return render_template("accounts/login.html", form=form)
+
+
+@bp.route("/logout", methods=["POST"])
+def logout():
+    """Log out and return to the front page."""
+    logout_user()
+    flash(_("You are logged out."), "info")
+    return redirect(url_for("dashboard.index"))
+
+
+@bp.route("/invitation/<token>", methods=["GET", "POST"])
+def accept_invitation(token: str):
+    """Accept an invitation: choose a name and password, then log in."""
+    try:
+        invitation = services.load_invitation(token)
+    except services.InvitationProblem as problem:
+        return render_template("accounts/link_problem.html", problem=problem), 410
+    form = SetPasswordForm(name=invitation.name or None)
+    if form.validate_on_submit():
+        try:
+            user = services.accept_invitation(token, form.name.data, form.password.data,
+                                              language=session.get("lang", "nb"))
+        except DomainError as error:
+            apply_to_form(form, error)
+        else:
+            login_user(user)
+            flash(_("Welcome to Skolebro!"), "success")
+            return redirect(url_for("dashboard.index"))
+    return render_template("accounts/accept_invitation.html", form=form, invitation=invitation)
+
+
+@bp.route("/password/forgot", methods=["GET", "POST"])
+@limiter.limit("5 per 15 minutes", methods=["POST"])
+def forgot_password():
+    """Ask for a reset link by e-mail (the same answer whether the address exists or not)."""
+    form = ResetRequestForm()
+    if form.validate_on_submit():
+        services.request_password_reset(form.email.data, session.get("lang", "nb"))
+        flash(_("If the address is registered, a link is on its way. Check your e-mail."), "info")
+        return redirect(url_for("accounts.login"))
+    return render_template("accounts/forgot_password.html", form=form)
+
+
+@bp.route("/password/reset/<token>", methods=["GET", "POST"])
+def reset_password(token: str):
+    """Choose a new password from an e-mailed link."""
+    form = ResetPasswordForm()
+    if form.validate_on_submit():
+        try:
+            services.reset_password(token, form.password.data)
+        except services.InvitationProblem as problem:
+            return render_template("accounts/link_problem.html", problem=problem), 410
+        except DomainError as error:
+            apply_to_form(form, error)
+        else:
+            flash(_("Your password is changed. Log in with the new one."), "success")
+            return redirect(url_for("accounts.login"))
+    return render_template("accounts/reset_password.html", form=form)
+
+
+@bp.route("/join", methods=["GET", "POST"])
+def join_class():
+    """A student joins a class with the code from the teacher."""
+    form = JoinClassForm(code=request.args.get("code"))
+    if form.validate_on_submit():
+        try:
+            user = services.join_class(form.code.data, form.display_name.data,
+                                       form.password.data, session.get("lang", "nb"))
+        except DomainError as error:
+            apply_to_form(form, error)
+        else:
+            login_user(user)
+            flash(_("Welcome! Your user name is %(name)s. Write it down.", name=user.username),
+                  "success")
+            return redirect(url_for("dashboard.index"))
+    return render_template("accounts/join_class.html", form=form)
+
+
+@bp.route("/language/<code>", methods=["POST"])
+def set_language(code: str):
+    """Switch the interface language and stay on the same page."""
+    if code in current_app.config["LANGUAGES"]:
+        session["lang"] = code
+        services.set_language(current_user, code)
+    return redirect_back()
+
+
+@bp.route("/account")
+@login_required
+def account():
+    """The user's own account page."""
+    return render_template("accounts/account.html")

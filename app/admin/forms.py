@@ -1,0 +1,20 @@
+"""Administrator forms."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import EmailField, SelectField, StringField
+from wtforms.validators import DataRequired, Email, Length, Optional
+
+
+class InviteForm(FlaskForm):
+    """Invite a teacher to a school, or another administrator."""
+
+    kind = SelectField(
+        _l("Invite as"), choices=[("teacher", _l("Teacher")), ("admin", _l("Administrator"))]
+    )
+    email = EmailField(
+        _l("E-mail address"),
+        validators=[DataRequired(), Email(message=_l("Write a valid e-mail address."))],
+    )
+    name = StringField(_l("Name"), validators=[Optional(), Length(max=120)])
+    school_id = SelectField(_l("School"), coerce=int, validators=[Optional()])

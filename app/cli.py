@@ -1,0 +1,36 @@
+"""Command-line tasks: demo data and the outbox sender."""
+
+from __future__ import annotations
+
+import time
+
+import click
+from flask import Flask
+
+
+def register_commands(app: Flask) -> None:
+    """Add `flask seed-demo` and `flask outbox-deliver`."""
+
+    @app.cli.command("seed-demo")
+    def seed_demo() -> None:
+        """Build the deterministic Trøndelag demo region (running it twice changes nothing)."""
+        from app.demo.seed import seed
+
+        logins = seed()
+        click.echo("Demo logins (password for all: " + logins.pop("password") + "):")
+        for role, login in logins.items():
+            click.echo(f"  {role:<14} {login}")
+
+    @app.cli.command("outbox-deliver")
+    @click.option("--loop", is_flag=True, help="Keep delivering every --every seconds.")
+    @click.option("--every", default=30, show_default=True)
+    def outbox_deliver(loop: bool, every: int) -> None:
+        """Send due outbox messages over SMTP (with retries and backoff)."""
+        from app.outbox.services import deliver_due
+
+        while True:
+            sent, failed = deliver_due()
+            click.echo(f"sent {sent}, failed {failed}")
+            if not loop:
+                break
+            time.sleep(every)

@@ -1,0 +1,9 @@
+"""The dashboard domain; re-exports its blueprint lazily so models import without routes."""
+
+
+def __getattr__(name: str):
+    if name == "bp":
+        from app.dashboard.routes import bp
+
+        return bp
+    raise AttributeError(name)

@@ -1,0 +1,107 @@
+"""What each role sees first: the data behind every dashboard section."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import sqlalchemy as sa
+
+from app.core.model_base import utcnow
+from app.extensions import db
+from app.models import (
+    Booking,
+    Company,
+    Offer,
+    OfferSlot,
+    OutboxMessage,
+    RoleModel,
+    School,
+    Season,
+    Student,
+)
+
+ROLE_ORDER = ("admin", "contact", "role_model", "teacher", "student")
+
+
+def public_figures() -> dict[str, int]:
+    """Counts shown on the landing page."""
+    return {
+        "companies": db.session.scalar(sa.select(sa.func.count(Company.id))) or 0,
+        "schools": db.session.scalar(sa.select(sa.func.count(School.id))) or 0,
+        "offers": db.session.scalar(sa.select(sa.func.count(Offer.id))) or 0,
+    }
+
+
+def sections_for(user, roles: set[str]) -> list[tuple[str, dict]]:
+    """One (role, context) pair per role the user holds, in a fixed order."""
+    builders = {
+        "admin": admin_section,
+        "contact": contact_section,
+        "role_model": role_model_section,
+        "teacher": teacher_section,
+        "student": student_section,
+    }
+    return [(role, builders[role](user)) for role in ROLE_ORDER if role in roles]
+
+
+def admin_section(user) -> dict:
+    """Figures for the administrator: partners, schools, the season, the outbox."""
+    season = db.session.scalar(sa.select(Season).order_by(Season.starts_on.desc()).limit(1))
+    pending_mail = db.session.scalar(
+        sa.select(sa.func.count(OutboxMessage.id)).where(OutboxMessage.status == "pending")
+    )
+    waiting = db.session.scalar(
+        sa.select(sa.func.count(RoleModel.id)).where(RoleModel.status == "pending")
+    )
+    return {"figures": public_figures(), "season": season, "pending_mail": pending_mail,
+            "role_models_waiting": waiting,
+            "students": db.session.scalar(sa.select(sa.func.count(Student.id)))}
+
+
+def contact_section(user) -> dict:
+    """The contact person's companies, with offers, free places and waiting role models."""
+    companies = [cp.company for cp in user.contact_persons]
+    today = date.today()
+    rows = []
+    for company in companies:
+        free = db.session.scalar(
+            sa.select(sa.func.coalesce(sa.func.sum(OfferSlot.capacity - OfferSlot.taken), 0))
+            .join(Offer).where(Offer.company_id == company.id, OfferSlot.date >= today)
+        )
+        waiting = [rm for rm in company.role_models if rm.status == "pending"]
+        rows.append({"company": company, "free_places": free, "waiting": waiting})
+    return {"companies": rows}
+
+
+def role_model_section(user) -> dict:
+    """The role model's profiles and their coming confirmed or requested visits."""
+    ids = [rm.id for rm in user.role_models]
+    bookings = db.session.scalars(
+        sa.select(Booking).where(Booking.role_model_id.in_(ids), Booking.ends_at >= utcnow(),
+                                 Booking.status.in_(("requested", "proposed", "confirmed")))
+        .order_by(Booking.starts_at).limit(10)
+    ).all() if ids else []
+    return {"profiles": user.role_models, "bookings": bookings}
+
+
+def teacher_section(user) -> dict:
+    """The teacher's school, classes and coming bookings."""
+    schools = [t.school for t in user.teachers if t.is_approved]
+    class_ids = [c.id for s in schools for c in s.classes]
+    bookings = db.session.scalars(
+        sa.select(Booking).where(Booking.class_id.in_(class_ids), Booking.ends_at >= utcnow())
+        .order_by(Booking.starts_at).limit(10)
+    ).all() if class_ids else []
+    return {"schools": schools, "bookings": bookings}
+
+
+def student_section(user) -> dict:
+    """The student's class and, once published, their placements."""
+    from app.models import MatchRun, Placement
+
+    student = user.student
+    placements = db.session.scalars(
+        sa.select(Placement).join(MatchRun)
+        .where(Placement.student_id == student.id, MatchRun.status == "published")
+    ).all()
+    return {"student": student, "placements": placements}

@@ -1,0 +1,22 @@
+"""Flask extensions, created unbound and initialised in create_app."""
+
+from flask_babel import Babel
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_login import LoginManager
+from flask_mail import Mail
+from flask_migrate import Migrate
+from flask_sqlalchemy import SQLAlchemy
+from flask_talisman import Talisman
+from flask_wtf import CSRFProtect
+
+from app.core.model_base import Base
+
+db = SQLAlchemy(model_class=Base)
+migrate = Migrate()
+login_manager = LoginManager()
+csrf = CSRFProtect()
+mail = Mail()
+babel = Babel()
+limiter = Limiter(key_func=get_remote_address)
+talisman = Talisman()

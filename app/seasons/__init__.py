@@ -1,0 +1,9 @@
+"""The seasons domain; re-exports its blueprint lazily so models import without routes."""
+
+
+def __getattr__(name: str):
+    if name == "bp":
+        from app.seasons.routes import bp
+
+        return bp
+    raise AttributeError(name)

@@ -1,0 +1,170 @@
+"""Seasons of the matching batch: requests, preferences, runs, placements."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.core.model_base import TimestampMixin
+from app.extensions import db
+
+SEASON_STATUSES = (
+    "draft",
+    "offers_open",
+    "requests_open",
+    "closed",
+    "matched",
+    "published",
+    "done",
+    "archived",
+)
+RUN_STATUSES = ("queued", "running", "finished", "failed", "cancelled", "published")
+
+
+class Season(TimestampMixin, db.Model):
+    """One matching season with its phase dates and status."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(sa.String(120))
+    region: Mapped[str] = mapped_column(sa.String(120), default="", server_default="")
+    status: Mapped[str] = mapped_column(sa.String(15), default="draft")
+    offers_open_on: Mapped[date]
+    requests_open_on: Mapped[date]
+    requests_close_on: Mapped[date]
+    publish_on: Mapped[date]
+    starts_on: Mapped[date]
+    ends_on: Mapped[date]
+    archive_on: Mapped[date | None]
+    allows_last_resort: Mapped[bool] = mapped_column(default=True, server_default=sa.text("true"))
+    weights: Mapped[dict] = mapped_column(sa.JSON, default=dict)
+
+    __table_args__ = (
+        sa.CheckConstraint(f"status IN {SEASON_STATUSES}", name="status"),
+        sa.CheckConstraint("starts_on <= ends_on", name="dates_in_order"),
+    )
+
+    requests = relationship("ClassRequest", back_populates="season")
+    runs = relationship("MatchRun", back_populates="season", order_by="MatchRun.id")
+
+
+class ClassRequest(TimestampMixin, db.Model):
+    """A teacher's request for the season: a company visit or a role-model visit."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    season_id: Mapped[int] = mapped_column(sa.ForeignKey("season.id", ondelete="CASCADE"))
+    class_id: Mapped[int] = mapped_column(sa.ForeignKey("school_class.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(sa.String(20))
+    mode: Mapped[str] = mapped_column(sa.String(10), default="physical")
+    window_start: Mapped[date]
+    window_end: Mapped[date]
+    fields: Mapped[list] = mapped_column(sa.JSON, default=list)
+    max_travel_km: Mapped[int] = mapped_column(default=50)
+    note: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
+
+    __table_args__ = (
+        sa.CheckConstraint("window_start <= window_end", name="window_in_order"),
+        sa.CheckConstraint("max_travel_km >= 0", name="travel"),
+    )
+
+    season = relationship("Season", back_populates="requests")
+    school_class = relationship("SchoolClass")
+
+
+class Preference(TimestampMixin, db.Model):
+    """A student's ranked wish: a named offer or a field."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    season_id: Mapped[int] = mapped_column(sa.ForeignKey("season.id", ondelete="CASCADE"))
+    student_id: Mapped[int] = mapped_column(sa.ForeignKey("student.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(sa.String(20), default="work_week")
+    rank: Mapped[int]
+    offer_id: Mapped[int | None] = mapped_column(sa.ForeignKey("offer.id", ondelete="CASCADE"))
+    field: Mapped[str | None] = mapped_column(sa.String(30))
+
+    __table_args__ = (
+        sa.UniqueConstraint("season_id", "student_id", "kind", "rank"),
+        sa.CheckConstraint("rank BETWEEN 1 AND 5", name="rank"),
+        sa.CheckConstraint("offer_id IS NOT NULL OR field IS NOT NULL", name="offer_or_field"),
+    )
+
+    student = relationship("Student")
+    offer = relationship("Offer")
+
+
+class MatchRun(TimestampMixin, db.Model):
+    """One run of the matching engine with its parameters, progress and figures."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    season_id: Mapped[int] = mapped_column(sa.ForeignKey("season.id", ondelete="CASCADE"))
+    started_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id", ondelete="SET NULL"))
+    status: Mapped[str] = mapped_column(sa.String(12), default="queued")
+    parameters: Mapped[dict] = mapped_column(sa.JSON, default=dict)
+    progress: Mapped[float] = mapped_column(default=0.0)
+    progress_label: Mapped[str] = mapped_column(sa.String(120), default="", server_default="")
+    figures: Mapped[dict] = mapped_column(sa.JSON, default=dict)
+    objective: Mapped[float | None]
+    bound: Mapped[float | None]
+    gap: Mapped[float | None]
+    error: Mapped[str | None] = mapped_column(sa.Text)
+    started_at: Mapped[datetime | None]
+    finished_at: Mapped[datetime | None]
+    published_at: Mapped[datetime | None]
+
+    __table_args__ = (sa.CheckConstraint(f"status IN {RUN_STATUSES}", name="status"),)
+
+    season = relationship("Season", back_populates="runs")
+    placements = relationship("Placement", back_populates="run", cascade="all, delete-orphan")
+    unmatched = relationship("Unmatched", back_populates="run", cascade="all, delete-orphan")
+
+
+class Placement(TimestampMixin, db.Model):
+    """An assignment in a run: a student or a class request to an offer slot or role model."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int] = mapped_column(sa.ForeignKey("match_run.id", ondelete="CASCADE"))
+    student_id: Mapped[int | None] = mapped_column(sa.ForeignKey("student.id", ondelete="CASCADE"))
+    request_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("class_request.id", ondelete="CASCADE")
+    )
+    slot_id: Mapped[int | None] = mapped_column(sa.ForeignKey("offer_slot.id", ondelete="CASCADE"))
+    role_model_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("role_model.id", ondelete="CASCADE")
+    )
+    on_date: Mapped[date | None]
+    kind: Mapped[str] = mapped_column(sa.String(20))
+    preference_rank: Mapped[int | None]
+    travel_km: Mapped[float | None]
+    is_pinned: Mapped[bool] = mapped_column(default=False, server_default=sa.text("false"))
+    reason: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
+    calendar_uid: Mapped[str | None] = mapped_column(sa.String(120), unique=True)
+    calendar_sequence: Mapped[int] = mapped_column(default=0, server_default="0")
+
+    __table_args__ = (
+        sa.CheckConstraint(
+            "student_id IS NOT NULL OR request_id IS NOT NULL", name="student_or_request"
+        ),
+    )
+
+    run = relationship("MatchRun", back_populates="placements")
+    student = relationship("Student")
+    request = relationship("ClassRequest")
+    slot = relationship("OfferSlot")
+    role_model = relationship("RoleModel")
+
+
+class Unmatched(db.Model):
+    """A student, request or offer left without a match, with a reason a person can act on."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int] = mapped_column(sa.ForeignKey("match_run.id", ondelete="CASCADE"))
+    student_id: Mapped[int | None] = mapped_column(sa.ForeignKey("student.id", ondelete="CASCADE"))
+    request_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("class_request.id", ondelete="CASCADE")
+    )
+    offer_id: Mapped[int | None] = mapped_column(sa.ForeignKey("offer.id", ondelete="CASCADE"))
+    reason_code: Mapped[str] = mapped_column(sa.String(40))
+    reason: Mapped[str] = mapped_column(sa.Text)
+
+    run = relationship("MatchRun", back_populates="unmatched")

@@ -1,0 +1,5 @@
+"""Routes of the seasons domain."""
+
+from flask import Blueprint
+
+bp = Blueprint("seasons", __name__, template_folder="templates", url_prefix="/seasons")
