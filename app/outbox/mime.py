@@ -5,12 +5,13 @@ the outbox stores finished bytes in the same transaction as the change and a wor
 them later without an app context, and Flask-Mail 0.10 needs `current_app`, drops
 `alts={"html": ...}`, writes no `method=`/`charset` on text/calendar and, on import,
 re-registers utf-8 as 8bit (`email.charset.add_charset`) for the whole process. Every
-content-transfer-encoding here is explicit, so the bytes are 7-bit ASCII either way.
+content-transfer-encoding here is explicit, so the bytes are 7-bit ASCII either way
+(unless an address itself is not ASCII: then headers are raw UTF-8, RFC 6532).
 """
 
 from datetime import UTC, datetime
 from email.message import EmailMessage
-from email.policy import SMTP
+from email.policy import SMTP, SMTPUTF8, EmailPolicy
 from email.utils import format_datetime, make_msgid, parseaddr
 
 ICS_METHODS = ("REQUEST", "CANCEL", "REPLY", "PUBLISH")
@@ -27,7 +28,7 @@ def build_mime(
 ) -> bytes:
     """Return one message for one recipient: mixed > alternative [plain, html, calendar]."""
     _check_calendar(ics_bytes, ics_method)
-    body = EmailMessage(policy=SMTP)
+    body = EmailMessage(policy=_policy(sender, recipient))
     body.set_content(text, subtype="plain", cte="quoted-printable")
     if html is not None:
         body.add_alternative(html, subtype="html", cte="quoted-printable")
@@ -55,6 +56,14 @@ def _add_headers(message: EmailMessage, sender: str, recipient: str, subject: st
     message["Subject"] = subject
     message["Date"] = format_datetime(datetime.now(UTC))
     message["Message-ID"] = make_msgid(domain=_domain(sender))
+
+
+def _policy(*addresses: str) -> EmailPolicy:
+    """SMTP (7-bit headers), or SMTPUTF8 when an address itself is not ASCII (RFC 6532)."""
+    # email would otherwise put RFC 2047 encoded-words inside the addr-spec, which no
+    # server delivers; smtp.deliver then asks the server for SMTPUTF8.
+    is_ascii = all(parseaddr(address)[1].isascii() for address in addresses)
+    return SMTP if is_ascii else SMTPUTF8
 
 
 def _domain(address: str) -> str:

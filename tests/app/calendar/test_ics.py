@@ -50,6 +50,7 @@ def icalendar_instants(ics: bytes) -> dict[str, tuple[datetime, datetime]]:
     zones = {tz["TZID"]: tz.to_tz(lookup_tzid=False) for tz in calendar.walk("VTIMEZONE")}
 
     def instant(value: datetime) -> datetime:
+        """Return the UTC instant of a parsed DTSTART/DTEND."""
         zone = getattr(value.tzinfo, "key", "UTC")
         if zone not in zones:  # written in UTC
             return value.astimezone(UTC)

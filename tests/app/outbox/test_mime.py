@@ -129,3 +129,12 @@ def test_header_injection_is_refused():
     """A newline in a header value can never add a header such as Bcc."""
     with pytest.raises(ValueError):
         build_mime(SENDER, RECIPIENT, "Hei\r\nBcc: eve@example.com", TEXT, None, None, None)
+
+
+def test_non_ascii_address_uses_utf8_headers():
+    """An address that is not ASCII is written as RFC 6532 UTF-8, never as encoded-words."""
+    raw = build_mime(SENDER, "Åse <lærer.åse@skøle.no>", SUBJECT, TEXT, None, None, None)
+    assert "To: Åse <lærer.åse@skøle.no>\r\n".encode() in raw
+    message = email.message_from_string(raw.decode("utf-8"), policy=default)
+    assert message["To"].addresses[0].addr_spec == "lærer.åse@skøle.no"
+    assert message["Subject"] == SUBJECT
