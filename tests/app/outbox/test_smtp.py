@@ -23,10 +23,20 @@ COMPANY = Attendee(email="kontakt@alesund-aero.no", name="Ålesund Ærø AS")
 SUBJECT = "Bedriftsbesøk hos Ålesund Ærø AS"
 
 
+def allow_port(request: pytest.FixtureRequest, port: int) -> None:
+    """Tell the suite's SMTP guard (tests/conftest.py `allow_smtp`) this port is expected."""
+    try:
+        allow_smtp = request.getfixturevalue("allow_smtp")
+    except pytest.FixtureLookupError:
+        return  # run with --noconftest: there is no guard to tell
+    allow_smtp(port)
+
+
 @pytest.fixture
-def smtp_server() -> Iterator[SmtpServer]:
+def smtp_server(request: pytest.FixtureRequest) -> Iterator[SmtpServer]:
     """A real SMTP server on a free port of 127.0.0.1 for the length of one test."""
     with SmtpServer() as server:
+        allow_port(request, server.port)
         yield server
 
 
@@ -183,9 +193,10 @@ def test_bad_arguments_are_refused():
 
 
 @pytest.fixture
-def ascii_only_server() -> Iterator[SmtpServer]:
+def ascii_only_server(request: pytest.FixtureRequest) -> Iterator[SmtpServer]:
     """A real SMTP server that does not offer SMTPUTF8."""
     with SmtpServer(is_smtputf8=False) as server:
+        allow_port(request, server.port)
         yield server
 
 
