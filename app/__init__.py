@@ -27,6 +27,7 @@ def create_app(config: object | str | None = None) -> Flask:
     if config_class is ProductionConfig:
         ProductionConfig.check()
     app.config.from_object(config_class)
+    app.config["BABEL_TRANSLATION_DIRECTORIES"] = ";".join(translation_directories(app))
     os.makedirs(app.instance_path, exist_ok=True)
     logging.basicConfig(level=logging.INFO)
     register_extensions(app)
@@ -39,6 +40,17 @@ def create_app(config: object | str | None = None) -> Flask:
 
     register_commands(app)
     return app
+
+
+def translation_directories(app: Flask) -> list[str]:
+    """The core catalog plus one catalog per domain (app/<domain>/translations)."""
+    root = app.root_path
+    found = sorted(
+        os.path.relpath(os.path.join(root, name, "translations"), root)
+        for name in os.listdir(root)
+        if os.path.isdir(os.path.join(root, name, "translations"))
+    )
+    return ["translations", *found]
 
 
 @event.listens_for(Engine, "connect")
