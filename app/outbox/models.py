@@ -26,6 +26,8 @@ class OutboxMessage(TimestampMixin, db.Model):
     body_html: Mapped[str | None] = mapped_column(sa.Text)
     calendar_ics: Mapped[str | None] = mapped_column(sa.Text)
     calendar_method: Mapped[str | None] = mapped_column(sa.String(10))
+    # The finished RFC 5322 bytes, built once so Date and Message-ID stay the same on retries.
+    raw_mime: Mapped[bytes | None] = mapped_column(sa.LargeBinary)
     status: Mapped[str] = mapped_column(sa.String(10), default="pending")
     attempts: Mapped[int] = mapped_column(default=0, server_default="0")
     next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow)
