@@ -9,13 +9,23 @@ from tests.factories.accounts import UserFactory
 from tests.factories.base import BaseFactory
 
 
+def valid_org_number(n: int) -> str:
+    """The n-th valid Norwegian organisation number from 910000000 up."""
+    from app.companies.orgnumber import no_check_digit
+
+    first8 = 91000000 + n * 2
+    while no_check_digit(str(first8)) is None:
+        first8 += 1
+    return f"{first8}{no_check_digit(str(first8))}"
+
+
 class CompanyFactory(BaseFactory):
-    """A Norwegian company (the org numbers pass MOD11 for 9-digit 9xxxxxxxx forms)."""
+    """A Norwegian company whose organisation number passes the MOD11 check."""
 
     class Meta:
         model = Company
 
-    org_number = factory.Sequence(lambda n: f"{910000000 + n * 7}")
+    org_number = factory.Sequence(lambda n: valid_org_number(n))
     country = "NO"
     name = factory.Sequence(lambda n: f"Teknologi {n} AS")
     employees = 120
