@@ -6,8 +6,11 @@ from flask import Blueprint, abort, render_template, request
 from app.core.permissions import ADMIN, roles_required
 from app.extensions import db
 from app.outbox.models import OutboxMessage
+from app.outbox.services import deliver_after_response
 
 bp = Blueprint("outbox", __name__, template_folder="templates", url_prefix="/admin/outbox")
+# With JOBS_INLINE and a MAIL_SERVER, mail queued by a request goes out after its response.
+bp.after_app_request(deliver_after_response)
 
 
 @bp.route("/")
