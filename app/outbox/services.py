@@ -1,4 +1,11 @@
-"""Queue e-mail in the outbox (same transaction as its cause) and deliver it with retries."""
+"""Queue e-mail in the outbox (same transaction as its cause) and deliver it with retries.
+
+How delivery runs: every message is a row first. A worker (`flask outbox-deliver --loop`)
+sends what is due; with JOBS_INLINE and a MAIL_SERVER configured, the request that queued
+mail also delivers it after its response has gone out (in the same worker thread, never a
+thread of its own). With no MAIL_SERVER the outbox is what the administrator reads.
+Each message is claimed with one conditional UPDATE, so two senders never send it twice.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +13,16 @@ import logging
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
-from flask import current_app
+from flask import current_app, g, has_request_context
 
 from app.core.model_base import utcnow
 from app.extensions import db
 from app.outbox.models import OutboxMessage
 
 log = logging.getLogger(__name__)
+
+# How long a claimed message is hidden from other senders while one sends it.
+CLAIM_LEASE = timedelta(minutes=5)
 
 
 def queue_email(
@@ -38,6 +48,8 @@ def queue_email(
         recipient_user_id=recipient_user_id,
     )
     db.session.add(message)
+    if has_request_context():
+        g.outbox_has_new_mail = True
     return message
 
 
@@ -46,10 +58,10 @@ def backoff(attempts: int) -> timedelta:
     return timedelta(minutes=min(2 ** max(attempts - 1, 0), 360))
 
 
-def due_messages(now: datetime, limit: int = 100) -> list[OutboxMessage]:
-    """Pending messages whose next attempt is due, oldest first."""
+def due_ids(now: datetime, limit: int = 100) -> list[int]:
+    """Ids of pending messages whose next attempt is due, oldest first."""
     query = (
-        sa.select(OutboxMessage)
+        sa.select(OutboxMessage.id)
         .where(OutboxMessage.status == "pending", OutboxMessage.next_attempt_at <= now)
         .order_by(OutboxMessage.id)
         .limit(limit)
@@ -57,18 +69,67 @@ def due_messages(now: datetime, limit: int = 100) -> list[OutboxMessage]:
     return list(db.session.scalars(query))
 
 
+def due_messages(now: datetime, limit: int = 100) -> list[OutboxMessage]:
+    """Pending messages whose next attempt is due, oldest first."""
+    ids = due_ids(now, limit)
+    return [db.session.get(OutboxMessage, i) for i in ids]
+
+
+def claim(message_id: int, now: datetime) -> bool:
+    """Take one due message for this sender in one conditional UPDATE; commits."""
+    result = db.session.execute(
+        sa.update(OutboxMessage)
+        .where(
+            OutboxMessage.id == message_id,
+            OutboxMessage.status == "pending",
+            OutboxMessage.next_attempt_at <= now,
+        )
+        .values(next_attempt_at=now + CLAIM_LEASE)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.commit()
+    return result.rowcount == 1
+
+
 def deliver_due(now: datetime | None = None) -> tuple[int, int]:
-    """Send due messages over SMTP; return (sent, failed). No server configured: keep them."""
+    """Send due messages over SMTP; return (sent, not sent). No server configured: keep them."""
     if not current_app.config.get("MAIL_SERVER"):
         return (0, 0)
     from app.outbox.sending import send_one
 
     now = now or utcnow()
     sent = failed = 0
-    for message in due_messages(now):
+    for message_id in due_ids(now):
+        if not claim(message_id, now):
+            continue  # another sender has it
+        message = db.session.get(OutboxMessage, message_id)
+        db.session.refresh(message)
         if send_one(message, now):
             sent += 1
         else:
             failed += 1
         db.session.commit()
     return sent, failed
+
+
+def is_inline_delivery_on() -> bool:
+    """Deliver right after the request when jobs run in-process and a server is set."""
+    cfg = current_app.config
+    return bool(cfg.get("JOBS_INLINE") and cfg.get("MAIL_SERVER"))
+
+
+def deliver_after_response(response):
+    """After-request hook: once the response is sent, deliver what this request queued."""
+    if not g.get("outbox_has_new_mail") or not is_inline_delivery_on():
+        return response
+    app = current_app._get_current_object()
+
+    def deliver() -> None:
+        with app.app_context():
+            try:
+                deliver_due()
+            except Exception:  # noqa: BLE001  (the worker retries; the user's request is done)
+                log.exception("inline outbox delivery failed")
+
+    response.call_on_close(deliver)
+    return response
