@@ -39,6 +39,7 @@ class Config:
     RATELIMIT_ENABLED = _env_bool("RATELIMIT_ENABLED", True)
     LOGIN_LIMIT_PER_ACCOUNT = os.environ.get("LOGIN_LIMIT_PER_ACCOUNT", "10 per 15 minutes")
     LOGIN_LIMIT_PER_ADDRESS = os.environ.get("LOGIN_LIMIT_PER_ADDRESS", "30 per 15 minutes")
+    PASSWORD_RESET_LIMIT = os.environ.get("PASSWORD_RESET_LIMIT", "5 per 15 minutes")
     INVITATION_MAX_AGE_DAYS = int(os.environ.get("INVITATION_MAX_AGE_DAYS", "14"))
     PASSWORD_RESET_MAX_AGE_SECONDS = int(os.environ.get("PASSWORD_RESET_MAX_AGE_SECONDS", "3600"))
     PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:5000")
@@ -62,13 +63,15 @@ class DevelopmentConfig(Config):
 
 
 class TestingConfig(Config):
-    """Test runs: a throwaway database, no rate limits unless a test turns them on."""
+    """Test runs: a throwaway database, rate limits high unless a test lowers them."""
 
     TESTING = True
     SECRET_KEY = "testing-secret"
     SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL") or "sqlite://"
-    RATELIMIT_ENABLED = False
     RATELIMIT_STORAGE_URI = "memory://"
+    LOGIN_LIMIT_PER_ACCOUNT = "1000 per minute"
+    LOGIN_LIMIT_PER_ADDRESS = "1000 per minute"
+    PASSWORD_RESET_LIMIT = "1000 per minute"
     WTF_CSRF_ENABLED = False
     MAIL_SERVER = ""
     UPLOAD_DIR = os.environ.get("TEST_UPLOAD_DIR", "/tmp/skolebro-test-uploads")

@@ -12,10 +12,14 @@ def register_commands(app: Flask) -> None:
     """Add `flask seed-demo` and `flask outbox-deliver`."""
 
     @app.cli.command("seed-demo")
-    def seed_demo() -> None:
+    @click.option("--if-empty", is_flag=True, help="Only seed a database that has no users.")
+    def seed_demo(if_empty: bool) -> None:
         """Build the deterministic Trøndelag demo region (running it twice changes nothing)."""
-        from app.demo.seed import seed
+        from app.demo.seed import database_is_empty, seed
 
+        if if_empty and not database_is_empty():
+            click.echo("The database already has users; demo data not added.")
+            return
         logins = seed()
         click.echo("Demo logins (password for all: " + logins.pop("password") + "):")
         for role, login in logins.items():

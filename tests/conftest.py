@@ -52,6 +52,16 @@ def _truncate_all() -> None:
                 connection.execute(table.delete())
 
 
+@pytest.fixture(autouse=True)
+def fresh_rate_limits(request):
+    """Every test starts with no login attempts counted."""
+    if not request.node.nodeid.startswith("tests/scheduler/"):
+        from app.extensions import limiter
+
+        request.getfixturevalue("app")
+        limiter.reset()
+
+
 @pytest.fixture
 def client(app):
     """A test client (CSRF off in TestingConfig; see csrf_client for the real thing)."""

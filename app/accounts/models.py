@@ -39,10 +39,19 @@ class User(UserMixin, TimestampMixin, db.Model):
     feed_token: Mapped[str | None] = mapped_column(sa.String(64), unique=True)
     last_login_at: Mapped[datetime | None]
 
-    contact_persons = relationship("ContactPerson", back_populates="user")
-    role_models = relationship("RoleModel", back_populates="user")
-    teachers = relationship("Teacher", back_populates="user")
-    student = relationship("Student", back_populates="user", uselist=False)
+    contact_persons = relationship(
+        "ContactPerson", back_populates="user", cascade="all, delete-orphan", passive_deletes=True
+    )
+    role_models = relationship(
+        "RoleModel", back_populates="user", cascade="all, delete-orphan", passive_deletes=True
+    )
+    teachers = relationship(
+        "Teacher", back_populates="user", cascade="all, delete-orphan", passive_deletes=True
+    )
+    student = relationship(
+        "Student", back_populates="user", uselist=False, cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
 
     @property
     def is_active(self) -> bool:

@@ -80,7 +80,7 @@ def accept_invitation(token: str):
 
 
 @bp.route("/password/forgot", methods=["GET", "POST"])
-@limiter.limit("5 per 15 minutes", methods=["POST"])
+@limiter.limit(lambda: current_app.config["PASSWORD_RESET_LIMIT"], methods=["POST"])
 def forgot_password():
     """Ask for a reset link by e-mail (the same answer whether the address exists or not)."""
     form = ResetRequestForm()

@@ -23,7 +23,7 @@ class UserFactory(BaseFactory):
     class Meta:
         model = User
 
-    name = factory.Faker("name", locale="nb_NO")
+    name = factory.Faker("name", locale="no_NO")
     email = factory.Sequence(lambda n: f"user{n}@example.no")
     language = "nb"
     password_hash = factory.LazyFunction(password_hash)

@@ -1,0 +1,182 @@
+"""`flask seed-demo`: a deterministic, realistic Trøndelag region; a second run changes nothing."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, date, datetime, timedelta
+
+from argon2 import PasswordHasher
+
+from app.admin.models import Setting
+from app.core.model_base import utcnow
+from app.demo import data
+from app.demo.people import add_people
+from app.extensions import db
+from app.models import (
+    AnnualPlan,
+    Company,
+    Membership,
+    Offer,
+    OfferSlot,
+    Season,
+    Site,
+)
+
+DEMO_PASSWORD = "Skolebro-demo-2026"
+MARKER = "demo_seeded"
+SEASON_START = date(2027, 2, 1)
+
+
+def seed() -> dict[str, str]:
+    """Create the demo region once; return one login per role and the shared password."""
+    marker = db.session.get(Setting, MARKER)
+    if marker is None:
+        rng = random.Random(2026)
+        password_hash = PasswordHasher().hash(DEMO_PASSWORD)
+        schools = add_schools()
+        companies = add_companies(rng)
+        season = add_season()
+        add_people(rng, password_hash, schools, companies, season)
+        db.session.add(Setting(key=MARKER, value=utcnow().isoformat()))
+        db.session.commit()
+    return demo_logins()
+
+
+def database_is_empty() -> bool:
+    """True when no user exists yet."""
+    from app.models import User
+
+    return db.session.query(User.id).first() is None
+
+
+def demo_logins() -> dict[str, str]:
+    """The login of one user per role."""
+    return {
+        "password": DEMO_PASSWORD,
+        "administrator": "admin@skolebro.no",
+        "contact": "kontakt@nidaros-programvare.no",
+        "role model": "ingrid.aune@nidaros-programvare.no",
+        "teacher": "laerer@huseby.skole.no",
+        "student": "nora.demo",
+    }
+
+
+def mod11_org_number(base: int) -> str:
+    """Make a valid 9-digit Norwegian organisation number from an 8-digit base."""
+    weights = (3, 2, 7, 6, 5, 4, 3, 2)
+    while True:
+        digits = [int(d) for d in f"{base:08d}"]
+        rest = sum(w * d for w, d in zip(weights, digits, strict=True)) % 11
+        check = 0 if rest == 0 else 11 - rest
+        if check != 10:
+            return f"{base:08d}{check}"
+        base += 1
+
+
+def add_schools() -> list:
+    """Forty-two lower secondary schools in real municipalities, rural ones included."""
+    from app.schools.models import School
+
+    schools = []
+    for name, municipality, lat, lon, rural in data.SCHOOLS:
+        school = School(name=name, municipality=municipality, region="Trøndelag", country="NO",
+                        latitude=lat, longitude=lon, is_rural=rural)
+        db.session.add(school)
+        schools.append(school)
+    db.session.flush()
+    return schools
+
+
+def add_companies(rng: random.Random) -> list[Company]:
+    """About 120 companies of varied size and field, mostly in the towns."""
+    towns = [t for t in data.TOWNS for _ in range(t[4])]
+    companies, used = [], set()
+    for i in range(120):
+        prefix = data.COMPANY_PREFIXES[i % len(data.COMPANY_PREFIXES)]
+        stem, fields = data.COMPANY_KINDS[(i * 7 + i // 20) % len(data.COMPANY_KINDS)]
+        name = f"{prefix} {stem} AS"
+        if name in used:
+            name = f"{prefix} {stem} Trøndelag AS"
+        used.add(name)
+        town = towns[rng.randrange(len(towns))] if i else data.TOWNS[0]
+        company = _add_company(rng, i, name, fields, town)
+        companies.append(company)
+    db.session.flush()
+    return companies
+
+
+def _add_company(rng: random.Random, i: int, name: str, fields: list[str], town) -> Company:
+    """One company with its site, membership, annual plan and offers."""
+    employees = rng.choice([8, 15, 30, 45, 60, 90, 140, 250, 420, 650, 1200, 3500])
+    company = Company(
+        org_number=mod11_org_number(91000000 + i * 1373), country="NO", name=name,
+        employees=employees, fields=fields,
+        description=f"{name} arbeider med {', '.join(fields)} i {town[1]}.",
+        website=f"https://www.{name.split()[0].lower()}.example.no",
+    )
+    site = Site(company=company, name="Hovedkontor", address=f"Industriveien {i % 40 + 1}",
+                postal_code="7000", municipality=town[1],
+                latitude=round(town[2] + rng.uniform(-0.03, 0.03), 5),
+                longitude=round(town[3] + rng.uniform(-0.05, 0.05), 5))
+    db.session.add_all([company, site])
+    tier, fee = ("large", 50000) if employees >= 500 else (
+        ("medium", 25000) if employees >= 50 else ("small", 0))
+    for year in (2026, 2027):
+        db.session.add(Membership(company=company, year=year, tier=tier, fee_nok=fee))
+    if i % 5 != 4:  # one in five has not filed next year's plan yet
+        db.session.add(AnnualPlan(
+            company=company, year=2027, role_model_visits=rng.randint(2, 8),
+            company_visits=rng.randint(0, 4), job_shadowing_days=rng.randint(0, 6),
+            work_week_places=rng.randint(0, 6) if employees >= 15 else 0,
+            submitted_at=datetime(2026, 10, rng.randint(1, 30), 12, tzinfo=UTC)))
+    _add_offers(rng, company, site, employees)
+    return company
+
+
+def _add_offers(rng: random.Random, company: Company, site: Site, employees: int) -> None:
+    """Offers of all four kinds, with dates in the spring season."""
+    specs = [("company_visit", "Bedriftsbesøk", 150, 2), ("job_shadowing", "Hospitering", 420, 3)]
+    if employees >= 15:
+        specs.append(("work_week", "Arbeidsuke", 0, 2))
+    for kind, label, minutes, slots in specs:
+        offer = Offer(
+            company=company, site=site, kind=kind, mode="physical",
+            title=f"{label} hos {company.name}", fields=company.fields,
+            grades=[8, 9, 10] if kind == "company_visit" else [9, 10],
+            duration_minutes=minutes or 5 * 450, group_size=30 if kind == "company_visit" else 1,
+            description="Bli med på en vanlig arbeidsdag og se hva vi lager.",
+            what_to_bring="Matpakke, gode sko og nysgjerrighet.",
+            safety_notes="Vi låner ut vernesko og hjelm der det trengs.",
+            supervisor_name="Kari Lien" if kind == "work_week" else None,
+        )
+        db.session.add(offer)
+        _add_slots(rng, offer, kind, slots)
+
+
+def _add_slots(rng: random.Random, offer: Offer, kind: str, count: int) -> None:
+    """Dates (visits, shadowing) or Monday-to-Friday weeks (work weeks) in the season."""
+    weeks = sorted(rng.sample(range(0, 16), count))
+    for w in weeks:
+        monday = SEASON_START + timedelta(weeks=w)
+        if kind == "work_week":
+            slot = OfferSlot(offer=offer, date=monday, end_date=monday + timedelta(days=4),
+                             capacity=rng.randint(1, 4), start_time="08:00")
+        else:
+            day = monday + timedelta(days=rng.randint(0, 4))
+            capacity = 1 if kind == "company_visit" else rng.randint(1, 3)
+            slot = OfferSlot(offer=offer, date=day, capacity=capacity, start_time="09:00")
+        db.session.add(slot)
+
+
+def add_season() -> Season:
+    """The spring 2027 season, open for requests and preferences."""
+    season = Season(
+        name="Våren 2027", region="Trøndelag", status="requests_open",
+        offers_open_on=date(2026, 10, 1), requests_open_on=date(2026, 11, 15),
+        requests_close_on=date(2027, 1, 10), publish_on=date(2027, 1, 20),
+        starts_on=SEASON_START, ends_on=date(2027, 6, 11), archive_on=date(2027, 9, 1),
+        allows_last_resort=True,
+    )
+    db.session.add(season)
+    db.session.flush()
+    return season
