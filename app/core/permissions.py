@@ -58,6 +58,7 @@ POLICIES: dict[str, Callable] = {
     "booking.view": lambda u, b: _can_see_booking(u, b),
     "booking.teacher": lambda u, b: b.school_class.school_id in _school_ids(u),
     "booking.provider": lambda u, b: _is_provider(u, b),
+    "booking.party": lambda u, b: b.school_class.school_id in _school_ids(u) or _is_provider(u, b),
     "season.manage": lambda u, season: u.is_admin,
 }
 
