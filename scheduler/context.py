@@ -1,0 +1,209 @@
+"""Lookups shared by the solver, the validator and the explanations, built once per run."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+import numpy as np
+
+from scheduler.problem import (
+    JOB_SHADOWING,
+    LAST_RESORT_RANK,
+    WORK_WEEK,
+    ClassRequest,
+    Offer,
+    OfferSlot,
+    Params,
+    Problem,
+    RoleModel,
+    School,
+    SchoolClass,
+    Student,
+    Wish,
+)
+
+EARTH_RADIUS_KM = 6371.0088
+Period = int | dt.date
+SlotKey = tuple[str, Period]
+
+
+def week_of(period: Period) -> int:
+    """ISO week of a period (a week number already, or a date)."""
+    return period if isinstance(period, int) else period.isocalendar()[1]
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def road_km(lat1: float, lon1: float, lat2: float, lon2: float, road_factor: float) -> float:
+    """Straight-line km times the road factor, rounded to 10 m so every part agrees."""
+    return round(haversine_km(lat1, lon1, lat2, lon2) * road_factor, 2)
+
+
+def road_km_many(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray, rf: float):
+    """Vectorised road_km from one point to many."""
+    p1, p2 = np.radians(lat), np.radians(lats)
+    dp, dl = p2 - p1, np.radians(lons - lon)
+    a = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
+    km = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(a)))
+    return np.round(km * rf, 2)
+
+
+@dataclass(frozen=True)
+class Reach:
+    """Slots of one kind a school can reach for one grade and set of periods."""
+
+    slots: tuple[SlotKey, ...]
+    km: tuple[float, ...]
+
+
+def share_limit(places: int, share: float) -> int:
+    """Most places one school may take of a company's places in a week (at least one)."""
+    return max(1, math.floor(share * places + 1e-9))
+
+
+class Context:
+    """Indexes of a problem plus derived capacities; read-only after construction."""
+
+    def __init__(self, problem: Problem, params: Params) -> None:
+        self.problem, self.params = problem, params
+        self.schools: dict[str, School] = {s.id: s for s in problem.schools}
+        self.classes: dict[str, SchoolClass] = {c.id: c for c in problem.classes}
+        self.students: dict[str, Student] = {s.id: s for s in problem.students}
+        self.offers: dict[str, Offer] = {o.id: o for o in problem.offers}
+        self.role_models: dict[str, RoleModel] = {r.id: r for r in problem.role_models}
+        self.requests: dict[str, ClassRequest] = {r.id: r for r in problem.requests}
+        self.slots: dict[SlotKey, OfferSlot] = {
+            (o.id, s.period): s for o in problem.offers for s in o.slots
+        }
+        self.cache: dict[object, Any] = {}
+        self._reach: dict[tuple[str, int, str, tuple[Period, ...]], Reach] = {}
+        self._index_bookings()
+
+    def _index_bookings(self) -> None:
+        """Seats, school shares and role-model dates already taken outside the batch."""
+        self.booked: Counter[SlotKey] = Counter()
+        self.booked_school: Counter[tuple[str, str, str, int]] = Counter()
+        self.rm_booked: dict[str, list[dt.date]] = defaultdict(list)
+        for b in self.problem.bookings:
+            if b.offer_id is not None and b.offer_id in self.offers:
+                period = b.week if b.week is not None else b.date
+                self.booked[(b.offer_id, period)] += b.seats
+                offer = self.offers[b.offer_id]
+                if b.school_id is not None and period is not None:
+                    key = (b.school_id, offer.company_id, offer.kind, week_of(period))
+                    self.booked_school[key] += b.seats
+            if b.role_model_id is not None and b.date is not None:
+                self.rm_booked[b.role_model_id].append(b.date)
+
+    @cached_property
+    def company_places(self) -> Counter[tuple[str, str, int]]:
+        """Places per (company, kind, ISO week), the base of the school-share rule."""
+        places: Counter[tuple[str, str, int]] = Counter()
+        for (offer_id, period), slot in self.slots.items():
+            offer = self.offers[offer_id]
+            places[(offer.company_id, offer.kind, week_of(period))] += slot.capacity
+        return places
+
+    def school_limit(self, company_id: str, kind: str, week: int) -> int:
+        """Share limit of one school at one company in one week."""
+        places = self.company_places[(company_id, kind, week)]
+        return share_limit(places, self.params.max_school_share)
+
+    def school_of(self, student: Student) -> School:
+        """The school of a student."""
+        return self.schools[self.classes[student.class_id].school_id]
+
+    def grade_of(self, student: Student) -> int:
+        """The grade of a student's class."""
+        return self.classes[student.class_id].grade
+
+    def periods(self, student: Student, kind: str) -> tuple[Period, ...]:
+        """Weeks or dates in which the student can take part in a kind."""
+        if kind == WORK_WEEK:
+            week = self.classes[student.class_id].work_week
+            return () if week is None else (week,)
+        if student.shadowing_window is None:
+            return ()
+        start, end = student.shadowing_window
+        return tuple(start + dt.timedelta(days=i) for i in range((end - start).days + 1))
+
+    def wishes(self, student: Student, kind: str) -> tuple[Wish, ...]:
+        """A student's ranked wishes for a kind."""
+        return student.wishes if kind == WORK_WEEK else student.shadowing_wishes
+
+    def rank(self, student: Student, kind: str, offer: Offer) -> int | None:
+        """Best rank of the offer among the wishes, last resort if allowed, else None."""
+        for i, wish in enumerate(self.wishes(student, kind)[:5]):
+            if wish.offer_id == offer.id or (wish.field is not None and wish.field in offer.fields):
+                return i + 1
+        return LAST_RESORT_RANK if self.params.is_last_resort_enabled else None
+
+    def offers_of_kind(self, kind: str) -> list[Offer]:
+        """Offers of a kind in id order."""
+        return [o for o in sorted(self.offers.values(), key=lambda o: o.id) if o.kind == kind]
+
+    def reach(self, school_id: str, grade: int, kind: str, periods: tuple[Period, ...]) -> Reach:
+        """Slots of a kind in the periods, open to the grade and within its travel limit."""
+        key = (school_id, grade, kind, periods)
+        if key not in self._reach:
+            self._reach[key] = self._compute_reach(self.schools[school_id], grade, kind, periods)
+        return self._reach[key]
+
+    def computed_reaches(self) -> list[Reach]:
+        """Every reach computed so far in this run."""
+        return list(self._reach.values())
+
+    @cached_property
+    def _kind_arrays(self) -> dict[str, tuple[list[Offer], np.ndarray, np.ndarray]]:
+        arrays = {}
+        for kind in (WORK_WEEK, JOB_SHADOWING, "company_visit"):
+            offers = self.offers_of_kind(kind)
+            lats = np.array([o.lat for o in offers], dtype=float)
+            arrays[kind] = (offers, lats, np.array([o.lon for o in offers], dtype=float))
+        return arrays
+
+    def _compute_reach(
+        self, school: School, grade: int, kind: str, periods: tuple[Period, ...]
+    ) -> Reach:
+        offers, lats, lons = self._kind_arrays[kind]
+        if not offers or not periods:
+            return Reach((), ())
+        kms = road_km_many(school.lat, school.lon, lats, lons, self.params.road_factor)
+        limit, wanted = self.params.travel_limit(grade), set(periods)
+        slots: list[SlotKey] = []
+        dists: list[float] = []
+        for i in np.flatnonzero(kms <= limit + 1e-9):
+            offer = offers[int(i)]
+            if offer.grades and grade not in offer.grades:
+                continue
+            for slot in offer.slots:
+                if slot.period in wanted and self.season_weeks_ok(slot.period):
+                    slots.append((offer.id, slot.period))
+                    dists.append(float(kms[i]))
+        return Reach(tuple(slots), tuple(dists))
+
+    def season_weeks_ok(self, period: Period) -> bool:
+        """True if a slot's week or date lies inside the season."""
+        if isinstance(period, int):
+            return period in self.season_weeks
+        return self.problem.season.has_date(period)
+
+    @cached_property
+    def season_weeks(self) -> frozenset[int]:
+        """ISO weeks of the season, computed once."""
+        return self.problem.season.weeks()
+
+    def km_to_offer(self, school: School, offer: Offer) -> float:
+        """Road km from a school to an offer's site."""
+        return road_km(school.lat, school.lon, offer.lat, offer.lon, self.params.road_factor)

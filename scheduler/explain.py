@@ -1,0 +1,211 @@
+"""Reasons, from explicit checks, for every unplaced student, unmet request and unused offer,
+and for every placed student not at their first wish."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from scheduler.context import Context, SlotKey, week_of
+from scheduler.costs import participants, placement_rank
+from scheduler.eligibility import (
+    company_visit_problem,
+    role_model_fit_problem,
+)
+from scheduler.explain_text import describe_periods, no_reach_text
+from scheduler.problem import (
+    COMPANY_VISIT,
+    LAST_RESORT_RANK,
+    ROLE_MODEL_VISIT,
+    STUDENT_KINDS,
+    Placement,
+    Student,
+    Wish,
+)
+from scheduler.solution import Reason
+
+
+class _Usage:
+    """Seats used per slot and the ranks of the students in them."""
+
+    def __init__(self, ctx: Context, placements: list[Placement]) -> None:
+        self.ctx = ctx
+        self.used: Counter[SlotKey] = Counter(ctx.booked)
+        self.ranks: dict[SlotKey, list[int]] = defaultdict(list)
+        self.share: Counter = Counter(ctx.booked_school)
+        for p in placements:
+            if p.offer_id is None:
+                continue
+            slot = (p.offer_id, p.period)
+            is_group = p.kind == COMPANY_VISIT
+            self.used[slot] += ctx.requests[p.subject_id].group_size if is_group else 1  # type: ignore[index]
+            if p.kind in STUDENT_KINDS:
+                self.ranks[slot].append(placement_rank(ctx, p))  # type: ignore[index]
+                school = ctx.classes[ctx.students[p.subject_id].class_id].school_id
+                company = ctx.offers[p.offer_id].company_id
+                self.share[(school, company, p.kind, week_of(p.period))] += 1  # type: ignore[arg-type]
+
+    def is_full(self, slot: SlotKey) -> bool:
+        """True if no seat is left."""
+        return self.used[slot] >= self.ctx.slots[slot].capacity
+
+    def share_reached(self, school_id: str, slot: SlotKey, kind: str) -> bool:
+        """True if the school has its share of the slot's company that week."""
+        company, week = self.ctx.offers[slot[0]].company_id, week_of(slot[1])
+        key = (school_id, company, kind, week)
+        return self.share[key] >= self.ctx.school_limit(company, kind, week)
+
+
+def _blocked_text(ctx: Context, usage: _Usage, student: Student, kind: str, slots, rank: int):
+    """Why every slot in `slots` was closed to the student."""
+    school_id = ctx.classes[student.class_id].school_id
+    full = [s for s in slots if usage.is_full(s)]
+    shared = [s for s in slots if not usage.is_full(s) and usage.share_reached(school_id, s, kind)]
+    offers = len({s[0] for s in slots})
+    if len(full) == len(slots):
+        seats = sum(ctx.slots[s].capacity for s in full)
+        better = sum(1 for s in full for r in usage.ranks[s] if r <= rank)
+        return (
+            f"the {offers} offer(s) within reach were full: {better} of their {seats} places "
+            f"went to students who ranked them as high or higher"
+        )
+    if shared:
+        company = ctx.offers[shared[0][0]].company_id
+        return (
+            f"your school already has its share of company {company}'s places that week "
+            f"(at most {ctx.params.max_school_share:.0%} per school)"
+        )
+    return "the places left within reach were kept for students who ranked them higher"
+
+
+def _unplaced_reason(ctx: Context, usage: _Usage, student: Student, kind: str) -> str:
+    school_id = ctx.classes[student.class_id].school_id
+    grade, periods = ctx.grade_of(student), ctx.periods(student, kind)
+    reach = ctx.reach(school_id, grade, kind, periods)
+    if not reach.slots:
+        return no_reach_text(ctx, student, kind)
+    open_slots = [s for s in reach.slots if ctx.rank(student, kind, ctx.offers[s[0]]) is not None]
+    if not open_slots:
+        return (
+            f"none of your wishes is within reach {describe_periods(periods)} and the "
+            f"last-resort setting is off; add a wish among the {len(reach.slots)} offers in reach"
+        )
+    return _blocked_text(ctx, usage, student, kind, open_slots, LAST_RESORT_RANK)
+
+
+def _wish_text(wish: Wish) -> str:
+    return f"offer {wish.offer_id}" if wish.offer_id else f"field {wish.field}"
+
+
+def _first_wish_reason(ctx: Context, usage: _Usage, student: Student, kind: str) -> str | None:
+    wish = ctx.wishes(student, kind)[0]
+    school_id = ctx.classes[student.class_id].school_id
+    grade, periods = ctx.grade_of(student), ctx.periods(student, kind)
+    reach = ctx.reach(school_id, grade, kind, periods)
+    slots = [
+        s
+        for s in reach.slots
+        if s[0] == wish.offer_id
+        or (wish.field is not None and wish.field in ctx.offers[s[0]].fields)
+    ]
+    what = _wish_text(wish)
+    if not slots:
+        limit = ctx.params.travel_limit(grade)
+        return (
+            f"first wish ({what}) has no place for grade {grade} within {limit:.0f} km "
+            f"{describe_periods(periods)}"
+        )
+    return f"first wish ({what}): " + _blocked_text(ctx, usage, student, kind, slots, 1)
+
+
+def _student_reasons(ctx: Context, usage: _Usage, placements: list[Placement]) -> list[Reason]:
+    out = []
+    placed = {(p.subject_id, p.kind): p for p in placements}
+    for kind in STUDENT_KINDS:
+        for student in participants(ctx, kind):
+            p = placed.get((student.id, kind))
+            if p is None:
+                text = _unplaced_reason(ctx, usage, student, kind)
+            elif ctx.wishes(student, kind) and placement_rank(ctx, p) > 1:
+                text = _first_wish_reason(ctx, usage, student, kind)
+            else:
+                continue
+            if text:
+                out.append(Reason("student", student.id, kind, text))
+    return out
+
+
+def _company_visit_reason(ctx: Context, usage: _Usage, request) -> str:
+    checks: Counter[str] = Counter()
+    fitting = []
+    for offer in ctx.offers_of_kind(COMPANY_VISIT):
+        for slot in offer.slots:
+            problem = company_visit_problem(ctx, request, offer, slot.date)  # type: ignore[arg-type]
+            checks[problem or "ok"] += 1
+            if problem is None:
+                fitting.append((offer.id, slot.date))
+    if not fitting:
+        if checks["travel_limit"]:
+            return "no company-visit date in the window is within the travel limit"
+        if checks["capacity"]:
+            return f"no company-visit date in the window takes a group of {request.group_size}"
+        return "no company-visit offer fits the window, grade and fields"
+    return f"all {len(fitting)} fitting company-visit dates were full"
+
+
+def _role_model_reason(ctx: Context, request, placements: list[Placement]) -> str:
+    visits = Counter(p.role_model_id for p in placements if p.kind == ROLE_MODEL_VISIT)
+    fit = [
+        rm for rm in ctx.role_models.values() if role_model_fit_problem(ctx, request, rm) is None
+    ]
+    if not fit:
+        return "no role model fits the request's fields, language, mode and travel range"
+    left = [rm for rm in fit if visits[rm.id] + len(ctx.rm_booked.get(rm.id, [])) < rm.visits_left]
+    if not left:
+        return f"the {len(fit)} role model(s) who fit have no visits left"
+    return (
+        f"the {len(left)} fitting role model(s) with visits left are busy or blocked "
+        "on every date in the window"
+    )
+
+
+def _request_reasons(ctx: Context, usage: _Usage, placements: list[Placement]) -> list[Reason]:
+    placed = {p.subject_id for p in placements if p.kind not in STUDENT_KINDS}
+    out = []
+    for request in sorted(ctx.requests.values(), key=lambda r: r.id):
+        if request.id in placed:
+            continue
+        if request.kind == COMPANY_VISIT:
+            text = _company_visit_reason(ctx, usage, request)
+        else:
+            text = _role_model_reason(ctx, request, placements)
+        out.append(Reason("request", request.id, request.kind, text))
+    return out
+
+
+def _offer_reasons(ctx: Context, usage: _Usage, placements: list[Placement]) -> list[Reason]:
+    used_offers = {p.offer_id for p in placements} | {k[0] for k, v in ctx.booked.items() if v}
+    reachable: dict[str, int] = Counter()
+    for reach in ctx.computed_reaches():
+        for offer_id in {s[0] for s in reach.slots}:
+            reachable[offer_id] += 1
+    out = []
+    for offer in sorted(ctx.offers.values(), key=lambda o: o.id):
+        if offer.id in used_offers or offer.kind not in STUDENT_KINDS:
+            continue
+        if not sum(s.capacity for s in offer.slots):
+            text = "the offer has no places"
+        elif not reachable[offer.id]:
+            text = "no class of an eligible grade is within its travel limit in its weeks or dates"
+        else:
+            text = "the students within reach were placed at offers they ranked higher or nearer"
+        out.append(Reason("offer", offer.id, offer.kind, text))
+    return out
+
+
+def explain(ctx: Context, placements: list[Placement]) -> tuple[Reason, ...]:
+    """Every reason, students first, then requests, then unused offers."""
+    usage = _Usage(ctx, placements)
+    reasons = _student_reasons(ctx, usage, placements)
+    reasons += _request_reasons(ctx, usage, placements)
+    reasons += _offer_reasons(ctx, usage, placements)
+    return tuple(reasons)

@@ -1,0 +1,206 @@
+"""Placing students of one kind: flow per week, Lagrangian rounds for the girls' share,
+and an exact CP-SAT pass when the kind is small enough."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from scheduler.context import Context, SlotKey, week_of
+from scheduler.costs import (
+    SCALE,
+    IntWeights,
+    evaluate_terms,
+    girls_shortfall,
+    participants,
+    placement_km,
+    placement_rank,
+    student_option_cost,
+    total,
+)
+from scheduler.cpsat import solve_options
+from scheduler.flow import FlowInput, FlowResult, solve_flow
+from scheduler.problem import WORK_WEEK, Placement, Student
+from scheduler.variables import student_options
+
+log = logging.getLogger(__name__)
+MAX_REPAIRS = 20
+
+
+@dataclass(frozen=True)
+class PartResult:
+    """Placements of one part, its true cost, a proven lower bound and optimality."""
+
+    kind: str
+    placements: tuple[Placement, ...]
+    cost: float
+    bound: float
+    is_optimal: bool
+    method: str
+
+
+class ShareCaps:
+    """School-share rule per (school, company, kind, week): places left after pins."""
+
+    def __init__(self, ctx: Context, kind: str, pins: list[Placement]) -> None:
+        self.ctx, self.kind = ctx, kind
+        self.used: Counter[tuple[str, str, str, int]] = Counter(ctx.booked_school)
+        for p in pins:
+            self.used[self.group(self.school(p.subject_id), (p.offer_id, p.period))] += 1  # type: ignore[arg-type]
+
+    def school(self, student_id: str) -> str:
+        """School of a student."""
+        return self.ctx.classes[self.ctx.students[student_id].class_id].school_id
+
+    def group(self, school_id: str, slot: SlotKey) -> tuple[str, str, str, int]:
+        """The (school, company, kind, week) group a slot counts in."""
+        return (school_id, self.ctx.offers[slot[0]].company_id, self.kind, week_of(slot[1]))
+
+    def left(self, group: tuple[str, str, str, int]) -> int:
+        """Places the school may still take at the company in that week."""
+        limit = self.ctx.school_limit(group[1], self.kind, group[3])
+        return max(0, limit - self.used[group])
+
+    def relaxed(self, school_id: str, slot: SlotKey) -> int:
+        """Cap per slot implied by the rule: exact when the company has one slot that week."""
+        return min(self.left(self.group(school_id, slot)), self.ctx.slots[slot].capacity)
+
+    def over(self, placements: dict[str, SlotKey]) -> dict[tuple, Counter[SlotKey]]:
+        """Groups whose placements exceed the share, with the slots they used."""
+        used: dict[tuple, Counter[SlotKey]] = defaultdict(Counter)
+        for sid, slot in placements.items():
+            used[self.group(self.school(sid), slot)][slot] += 1
+        return {g: c for g, c in used.items() if sum(c.values()) > self.left(g)}
+
+
+class _Caps(dict):
+    """Lazily filled (school, slot) -> cap mapping for the flow builder."""
+
+    def __init__(self, fn) -> None:
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, key: tuple[str, SlotKey]) -> int:
+        value = self.fn(*key)
+        self[key] = value
+        return value
+
+
+def _solve_component(ctx, iw, data: FlowInput, shares: ShareCaps) -> tuple[FlowResult, int]:
+    """Flow with the share rule relaxed per slot (the bound), then repaired until it holds.
+
+    A repair splits a school's share over the slots it used most and solves again.
+    """
+    result = solve_flow(ctx, iw, data)
+    bound = result.cost
+    for _ in range(MAX_REPAIRS):
+        over = shares.over(result.placements)
+        if not over:
+            return result, bound
+        for group, used in over.items():
+            left = shares.left(group)
+            for slot, n in sorted(used.items(), key=lambda kv: (-kv[1], str(kv[0]))):
+                data.share_cap[(group[0], slot)] = min(n, left)
+                left -= min(n, left)
+        result = solve_flow(ctx, iw, data)
+    raise RuntimeError("school-share repair did not converge")
+
+
+def _capacity_left(ctx: Context, kind: str, pins: list[Placement]) -> dict[SlotKey, int]:
+    pinned = Counter((p.offer_id, p.period) for p in pins)
+    return {
+        slot: max(0, s.capacity - ctx.booked[slot] - pinned[slot])
+        for slot, s in ctx.slots.items()
+        if ctx.offers[slot[0]].kind == kind
+    }
+
+
+def _components(ctx: Context, kind: str, free: list[Student]) -> list[list[Student]]:
+    """Work weeks split by the class's week; job shadowing is one component."""
+    if kind != WORK_WEEK:
+        return [free] if free else []
+    groups: dict[int, list[Student]] = defaultdict(list)
+    for s in free:
+        groups[ctx.classes[s.class_id].work_week or 0].append(s)
+    return [groups[w] for w in sorted(groups)]
+
+
+def _to_placement(kind: str, sid: str, slot: SlotKey) -> Placement:
+    period = slot[1]
+    if isinstance(period, dt.date):
+        return Placement(sid, kind, offer_id=slot[0], date=period)
+    return Placement(sid, kind, offer_id=slot[0], week=period)
+
+
+def _pinned_cost(ctx: Context, iw: IntWeights, pins: list[Placement]) -> int:
+    prev = {(p.subject_id, p.kind): p for p in ctx.problem.previous}
+    return sum(
+        student_option_cost(
+            iw, placement_rank(ctx, p), placement_km(ctx, p), prev.get((p.subject_id, p.kind)) == p
+        )
+        for p in pins
+    )
+
+
+def _flow_round(ctx, iw, kind, free, pins, bonus, tick):
+    """One pass of flows over all components; returns placements and the scaled bound."""
+    capacity = _capacity_left(ctx, kind, pins)
+    shares = ShareCaps(ctx, kind, pins)
+    placements = list(pins)
+    bound = _pinned_cost(ctx, iw, pins)
+    for comp in _components(ctx, kind, free):
+        data = FlowInput(kind, comp, capacity, _Caps(shares.relaxed), bonus)
+        result, comp_bound = _solve_component(ctx, iw, data, shares)
+        bound += comp_bound
+        for sid in sorted(result.placements):
+            placements.append(_to_placement(kind, sid, result.placements[sid]))
+        tick()
+    return placements, bound
+
+
+def solve_students(ctx: Context, iw: IntWeights, kind: str, tick, cancelled) -> PartResult:
+    """Best placements of a student kind found by flow rounds and, if small, CP-SAT."""
+    pins = [p for p in ctx.problem.pins if p.kind == kind]
+    pinned_ids = {p.subject_id for p in pins}
+    free = [s for s in participants(ctx, kind) if s.id not in pinned_ids]
+    best, bound_scaled = _flow_round(ctx, iw, kind, free, pins, {}, tick)
+    n_prev = sum(1 for p in ctx.problem.previous if p.kind == kind)
+    bound = (bound_scaled + iw.stability * n_prev) / SCALE
+    best_cost = total(evaluate_terms(ctx, best, [kind]))
+    bonus: dict[str, int] = {}
+    for round_no in range(1, ctx.params.girls_share_rounds + 1):
+        short = girls_shortfall(ctx, kind, best)
+        if not any(short.values()) or cancelled():
+            break
+        for f, missing in short.items():
+            if missing:
+                bonus[f] = bonus.get(f, 0) + iw.girls_share // 2
+        trial, _ = _flow_round(ctx, iw, kind, free, pins, dict(bonus), lambda: None)
+        cost = total(evaluate_terms(ctx, trial, [kind]))
+        log.info("girls' share round %s for %s: cost %.1f", round_no, kind, cost)
+        if cost < best_cost - 1e-9:
+            best, best_cost = trial, cost
+    method, is_optimal = "flow", best_cost <= bound + 1e-6
+    options = _small_options(ctx, kind)
+    if options is not None and not cancelled():
+        result = solve_options(ctx, iw, (kind,), options, set(best), ctx.params.time_limit_s)
+        bound = max(bound, result.bound / SCALE)
+        cost = total(evaluate_terms(ctx, list(result.placements), [kind]))
+        if result.is_feasible and cost <= best_cost + 1e-9:
+            best, best_cost, method = list(result.placements), cost, "flow+cp-sat"
+        is_optimal = result.is_optimal or best_cost <= bound + 1e-6
+    return PartResult(kind, tuple(best), best_cost, min(bound, best_cost), is_optimal, method)
+
+
+def _small_options(ctx: Context, kind: str):
+    """Explicit options of the kind if there are few enough for the exact model."""
+    limit = ctx.params.exact_option_limit
+    count = 0
+    for s in participants(ctx, kind):
+        school_id = ctx.classes[s.class_id].school_id
+        count += len(ctx.reach(school_id, ctx.grade_of(s), kind, ctx.periods(s, kind)).slots)
+        if count > limit:
+            return None
+    return student_options(ctx, kind)

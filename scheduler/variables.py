@@ -1,0 +1,202 @@
+"""Assignment options (only eligible pairs) and the CP-SAT variables over them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ortools.sat.python import cp_model
+
+from scheduler.context import Context, Period, week_of
+from scheduler.costs import participants, placement_km, placement_rank
+from scheduler.eligibility import (
+    company_visit_problem,
+    request_school,
+    role_model_date_ok,
+    role_model_fit_problem,
+    role_model_km,
+    role_model_mode,
+    window_dates,
+)
+from scheduler.problem import COMPANY_VISIT, ROLE_MODEL_VISIT, Placement
+
+
+@dataclass(frozen=True)
+class Option:
+    """One eligible placement with what the rules and goals need to know about it."""
+
+    placement: Placement
+    school_id: str
+    company_id: str
+    rank: int
+    km: float
+    seats: int
+    is_pinned: bool = False
+
+    @property
+    def slot(self) -> tuple[str, Period] | None:
+        """The offer slot used, if any."""
+        p = self.placement
+        return None if p.offer_id is None else (p.offer_id, p.period)  # type: ignore[return-value]
+
+
+def _student_placement(kind: str, student_id: str, offer_id: str, period: Period) -> Placement:
+    week = period if isinstance(period, int) else None
+    day = period if isinstance(period, dt.date) else None
+    return Placement(student_id, kind, offer_id=offer_id, week=week, date=day)
+
+
+def student_options(ctx: Context, kind: str) -> list[Option]:
+    """Every eligible (student, slot) pair of a kind, pins instead for pinned students."""
+    pins = {p.subject_id: p for p in ctx.problem.pins if p.kind == kind}
+    options: list[Option] = []
+    for student in participants(ctx, kind):
+        school_id = ctx.classes[student.class_id].school_id
+        if student.id in pins:
+            pin = pins[student.id]
+            company = ctx.offers[pin.offer_id or ""].company_id
+            rank, km = placement_rank(ctx, pin), placement_km(ctx, pin)
+            options.append(Option(pin, school_id, company, rank, km, 1, is_pinned=True))
+            continue
+        grade, periods = ctx.grade_of(student), ctx.periods(student, kind)
+        reach = ctx.reach(school_id, grade, kind, periods)
+        for (offer_id, period), km in zip(reach.slots, reach.km, strict=True):
+            offer = ctx.offers[offer_id]
+            rank = ctx.rank(student, kind, offer)
+            if rank is not None:
+                p = _student_placement(kind, student.id, offer_id, period)
+                options.append(Option(p, school_id, offer.company_id, rank, km, 1))
+    return options
+
+
+def _pin_option(ctx: Context, pin: Placement) -> Option:
+    """The single, fixed option of a pinned request."""
+    request = ctx.requests[pin.subject_id]
+    school_id = request_school(ctx, request).id
+    if pin.kind == ROLE_MODEL_VISIT:
+        company = ctx.role_models[pin.role_model_id or ""].company_id
+    else:
+        company = ctx.offers[pin.offer_id or ""].company_id
+    seats = request.group_size if pin.kind == COMPANY_VISIT else 1
+    return Option(pin, school_id, company, 0, placement_km(ctx, pin), seats, is_pinned=True)
+
+
+def _requests_of(ctx: Context, kind: str, options: list[Option]) -> list:
+    """Unpinned requests of a kind in id order; pinned ones go to options as pins."""
+    pins = {p.subject_id: p for p in ctx.problem.pins if p.kind == kind}
+    free = []
+    for request in sorted(ctx.requests.values(), key=lambda r: r.id):
+        if request.kind != kind:
+            continue
+        if request.id in pins:
+            options.append(_pin_option(ctx, pins[request.id]))
+        else:
+            free.append(request)
+    return free
+
+
+def company_visit_options(ctx: Context) -> list[Option]:
+    """Every eligible (company-visit request, offer date) pair."""
+    options: list[Option] = []
+    for request in _requests_of(ctx, COMPANY_VISIT, options):
+        school = request_school(ctx, request)
+        for offer in ctx.offers_of_kind(COMPANY_VISIT):
+            for slot in offer.slots:
+                day = slot.date
+                if day is None or company_visit_problem(ctx, request, offer, day) is not None:
+                    continue
+                p = Placement(request.id, COMPANY_VISIT, offer_id=offer.id, date=day)
+                km = ctx.km_to_offer(school, offer)
+                options.append(Option(p, school.id, offer.company_id, 0, km, request.group_size))
+    return options
+
+
+def role_model_visit_options(ctx: Context) -> list[Option]:
+    """Eligible (request, role model, date) triples; per pair only the first v free dates.
+
+    A role model with v visits left has at most v-1 other visits, so one of the first v
+    free dates in a window is always open: dropping later dates loses no solution value
+    (costs do not depend on the date), except the previous run's date, which is kept.
+    """
+    previous = {(p.subject_id, p.kind): p for p in ctx.problem.previous}
+    options: list[Option] = []
+    for request in _requests_of(ctx, ROLE_MODEL_VISIT, options):
+        school_id = request_school(ctx, request).id
+        prev = previous.get((request.id, ROLE_MODEL_VISIT))
+        for rm in sorted(ctx.role_models.values(), key=lambda r: r.id):
+            left = rm.visits_left - len(ctx.rm_booked.get(rm.id, []))
+            if left <= 0 or role_model_fit_problem(ctx, request, rm) is not None:
+                continue
+            mode = role_model_mode(ctx, request, rm) or "digital"
+            km = role_model_km(ctx, request, rm) if mode == "physical" else 0.0
+            booked = set(ctx.rm_booked.get(rm.id, []))
+            days = [
+                d
+                for d in window_dates(request.start, request.end)
+                if d not in booked and role_model_date_ok(ctx, request, rm, d)
+            ]
+            keep = days[:left]
+            if prev is not None and prev.role_model_id == rm.id and prev.date in days:
+                keep = sorted(set(keep) | {prev.date})  # type: ignore[arg-type]
+            for day in keep:
+                p = Placement(
+                    request.id, ROLE_MODEL_VISIT, date=day, role_model_id=rm.id, mode=mode
+                )
+                options.append(Option(p, school_id, rm.company_id, 0, km, 1))
+    return options
+
+
+class OptionVars:
+    """CP-SAT booleans over options, with the groupings the rules query."""
+
+    def __init__(self, model: cp_model.CpModel, options: list[Option]) -> None:
+        self.options = options
+        self.x = [model.new_bool_var(f"x{i}") for i in range(len(options))]
+
+    def _group(self, key) -> dict:
+        groups: dict = defaultdict(list)
+        for i, option in enumerate(self.options):
+            k = key(option)
+            if k is not None:
+                groups[k].append(i)
+        return dict(sorted(groups.items(), key=lambda kv: str(kv[0])))
+
+    def by_subject(self) -> dict:
+        """Option indices per (subject, kind)."""
+        return self._group(lambda o: (o.placement.subject_id, o.placement.kind))
+
+    def by_slot(self) -> dict:
+        """Option indices per offer slot."""
+        return self._group(lambda o: o.slot)
+
+    def by_school_company_week(self) -> dict:
+        """Option indices of student kinds per (school, company, kind, week)."""
+
+        def key(o: Option):
+            p = o.placement
+            if p.kind in (COMPANY_VISIT, ROLE_MODEL_VISIT) or p.period is None:
+                return None
+            return (o.school_id, o.company_id, p.kind, week_of(p.period))
+
+        return self._group(key)
+
+    def by_role_model_date(self) -> dict:
+        """Option indices per (role model, date)."""
+        return self._group(
+            lambda o: (
+                (o.placement.role_model_id, o.placement.date) if o.placement.role_model_id else None
+            )
+        )
+
+    def by_role_model(self) -> dict:
+        """Option indices per role model."""
+        return self._group(lambda o: o.placement.role_model_id)
+
+    def by_school_role_model(self) -> dict:
+        """Option indices per (school, role model), for the mix goal."""
+        return self._group(
+            lambda o: (
+                (o.school_id, o.placement.role_model_id) if o.placement.role_model_id else None
+            )
+        )
