@@ -73,7 +73,7 @@ def test_reused_invitation_is_refused_with_clear_page(client, teacher_invitation
     client.post("/logout")
     response = client.get(path)
     assert response.status_code == 410
-    assert "already been used" in response.get_data(as_text=True)
+    assert "allerede brukt" in response.get_data(as_text=True)
 
 
 def test_expired_invitation_is_refused(client, teacher_invitation, db):
@@ -82,14 +82,14 @@ def test_expired_invitation_is_refused(client, teacher_invitation, db):
     db.session.commit()
     response = client.get(path)
     assert response.status_code == 410
-    assert "expired" in response.get_data(as_text=True)
+    assert "har gått ut" in response.get_data(as_text=True)
 
 
 def test_tampered_invitation_is_refused(client, teacher_invitation, db):
     _, path = teacher_invitation
     response = client.get(path[:-3] + ("abc" if not path.endswith("abc") else "xyz"))
     assert response.status_code == 410
-    assert "not valid" in response.get_data(as_text=True)
+    assert "ikke gyldig" in response.get_data(as_text=True)
     assert db.session.scalar(sa.select(sa.func.count(User.id))) == 0
 
 
