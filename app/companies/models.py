@@ -88,7 +88,9 @@ class RoleModel(TimestampMixin, db.Model):
     available_from: Mapped[date | None]
     available_until: Mapped[date | None]
     blocked_dates: Mapped[list] = mapped_column(sa.JSON, default=list)
-    has_diversity_consent: Mapped[bool] = mapped_column(default=False, server_default=sa.text("false"))
+    has_diversity_consent: Mapped[bool] = mapped_column(
+        default=False, server_default=sa.text("false")
+    )
     gender: Mapped[str | None] = mapped_column(sa.String(20))
     background: Mapped[str | None] = mapped_column(sa.String(120))
     approved_at: Mapped[datetime | None]
