@@ -12,7 +12,6 @@ from app.models import (
     Booking,
     Company,
     Offer,
-    OfferSlot,
     OutboxMessage,
     RoleModel,
     School,
@@ -53,45 +52,58 @@ def admin_section(user) -> dict:
     waiting = db.session.scalar(
         sa.select(sa.func.count(RoleModel.id)).where(RoleModel.status == "pending")
     )
-    return {"figures": public_figures(), "season": season, "pending_mail": pending_mail,
-            "role_models_waiting": waiting,
-            "students": db.session.scalar(sa.select(sa.func.count(Student.id)))}
+    return {
+        "figures": public_figures(),
+        "season": season,
+        "pending_mail": pending_mail,
+        "role_models_waiting": waiting,
+        "students": db.session.scalar(sa.select(sa.func.count(Student.id))),
+    }
 
 
 def contact_section(user) -> dict:
-    """The contact person's companies, with offers, free places and waiting role models."""
-    companies = [cp.company for cp in user.contact_persons]
-    today = date.today()
-    rows = []
-    for company in companies:
-        free = db.session.scalar(
-            sa.select(sa.func.coalesce(sa.func.sum(OfferSlot.capacity - OfferSlot.taken), 0))
-            .join(Offer).where(Offer.company_id == company.id, OfferSlot.date >= today)
-        )
-        waiting = [rm for rm in company.role_models if rm.status == "pending"]
-        rows.append({"company": company, "free_places": free, "waiting": waiting})
-    return {"companies": rows}
+    """The contact person's companies: activities, capacity, waiting role models, plan."""
+    from app.companies.overview import company_overview
+
+    return {"companies": [company_overview(cp.company) for cp in user.contact_persons]}
 
 
 def role_model_section(user) -> dict:
-    """The role model's profiles and their coming confirmed or requested visits."""
+    """The role model's profiles, this year's visits left, and coming visits."""
     ids = [rm.id for rm in user.role_models]
-    bookings = db.session.scalars(
-        sa.select(Booking).where(Booking.role_model_id.in_(ids), Booking.ends_at >= utcnow(),
-                                 Booking.status.in_(("requested", "proposed", "confirmed")))
-        .order_by(Booking.starts_at).limit(10)
-    ).all() if ids else []
-    return {"profiles": user.role_models, "bookings": bookings}
+    bookings = (
+        db.session.scalars(
+            sa.select(Booking)
+            .where(
+                Booking.role_model_id.in_(ids),
+                Booking.ends_at >= utcnow(),
+                Booking.status.in_(("requested", "proposed", "confirmed")),
+            )
+            .order_by(Booking.starts_at)
+            .limit(10)
+        ).all()
+        if ids
+        else []
+    )
+    year = date.today().year
+    years = {rm.id: next((y for y in rm.years if y.year == year), None) for rm in user.role_models}
+    return {"profiles": user.role_models, "bookings": bookings, "years": years}
 
 
 def teacher_section(user) -> dict:
     """The teacher's school, classes and coming bookings."""
     schools = [t.school for t in user.teachers if t.is_approved]
     class_ids = [c.id for s in schools for c in s.classes]
-    bookings = db.session.scalars(
-        sa.select(Booking).where(Booking.class_id.in_(class_ids), Booking.ends_at >= utcnow())
-        .order_by(Booking.starts_at).limit(10)
-    ).all() if class_ids else []
+    bookings = (
+        db.session.scalars(
+            sa.select(Booking)
+            .where(Booking.class_id.in_(class_ids), Booking.ends_at >= utcnow())
+            .order_by(Booking.starts_at)
+            .limit(10)
+        ).all()
+        if class_ids
+        else []
+    )
     return {"schools": schools, "bookings": bookings}
 
 
@@ -101,7 +113,8 @@ def student_section(user) -> dict:
 
     student = user.student
     placements = db.session.scalars(
-        sa.select(Placement).join(MatchRun)
+        sa.select(Placement)
+        .join(MatchRun)
         .where(Placement.student_id == student.id, MatchRun.status == "published")
     ).all()
     return {"student": student, "placements": placements}
