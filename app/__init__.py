@@ -14,8 +14,16 @@ from sqlalchemy.engine import Engine
 from config import CONFIGS, ProductionConfig
 
 BLUEPRINTS = (
-    "accounts", "dashboard", "companies", "schools", "bookings",
-    "seasons", "matching", "calendar", "outbox", "admin",
+    "accounts",
+    "dashboard",
+    "companies",
+    "schools",
+    "bookings",
+    "seasons",
+    "matching",
+    "calendar",
+    "outbox",
+    "admin",
 )
 
 
@@ -64,9 +72,8 @@ def _sqlite_foreign_keys(dbapi_connection, _record) -> None:
 
 def register_extensions(app: Flask) -> None:
     """Bind the unbound extensions to this app."""
-    from app.extensions import babel, csrf, db, limiter, login_manager, mail, migrate, talisman
-
     from app import models  # noqa: F401  (every table known to SQLAlchemy and Alembic)
+    from app.extensions import babel, csrf, db, limiter, login_manager, mail, migrate, talisman
 
     db.init_app(app)
     migrate.init_app(app, db, render_as_batch=True, compare_type=True)
@@ -114,9 +121,11 @@ def select_locale() -> str:
         return current_user.language
     if session.get("lang") in languages:
         return session["lang"]
-    return request.accept_languages.best_match(languages + ("no", "nn"), default="nb").replace(
-        "no", "nb"
-    ).replace("nn", "nb")
+    return (
+        request.accept_languages.best_match(languages + ("no", "nn"), default="nb")
+        .replace("no", "nb")
+        .replace("nn", "nb")
+    )
 
 
 def select_timezone() -> str:

@@ -12,15 +12,36 @@ from app.companies.models import (
     OfferSlot,
     RoleModel,
     RoleModelYear,
-    Site,
 )
 from app.outbox.models import OutboxMessage
 from app.schools.models import School, SchoolClass, Student, Teacher
 from app.seasons.models import ClassRequest, MatchRun, Placement, Preference, Season, Unmatched
 
 __all__ = [
-    "AnnualPlan", "AuditLog", "Booking", "BookingEvent", "ClassRequest", "Company",
-    "ContactPerson", "Feedback", "Invitation", "MatchRun", "Membership", "Offer", "OfferSlot",
-    "OutboxMessage", "Placement", "Preference", "RoleModel", "RoleModelYear", "School",
-    "SchoolClass", "Season", "Setting", "Student", "Teacher", "Unmatched", "User",
+    "AnnualPlan",
+    "AuditLog",
+    "Booking",
+    "BookingEvent",
+    "ClassRequest",
+    "Company",
+    "ContactPerson",
+    "Feedback",
+    "Invitation",
+    "MatchRun",
+    "Membership",
+    "Offer",
+    "OfferSlot",
+    "OutboxMessage",
+    "Placement",
+    "Preference",
+    "RoleModel",
+    "RoleModelYear",
+    "School",
+    "SchoolClass",
+    "Season",
+    "Setting",
+    "Student",
+    "Teacher",
+    "Unmatched",
+    "User",
 ]

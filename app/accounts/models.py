@@ -49,7 +49,10 @@ class User(UserMixin, TimestampMixin, db.Model):
         "Teacher", back_populates="user", cascade="all, delete-orphan", passive_deletes=True
     )
     student = relationship(
-        "Student", back_populates="user", uselist=False, cascade="all, delete-orphan",
+        "Student",
+        back_populates="user",
+        uselist=False,
+        cascade="all, delete-orphan",
         passive_deletes=True,
     )
 

@@ -1,7 +1,15 @@
 """Log in and out, invitations, password reset, joining a class, language choice."""
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, session
-from flask import url_for
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
@@ -29,10 +37,15 @@ def _failed(response) -> bool:
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_ADDRESS"], methods=["POST"],
-               deduct_when=_failed)
-@limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_ACCOUNT"], methods=["POST"],
-               key_func=_login_key, deduct_when=_failed)
+@limiter.limit(
+    lambda: current_app.config["LOGIN_LIMIT_PER_ADDRESS"], methods=["POST"], deduct_when=_failed
+)
+@limiter.limit(
+    lambda: current_app.config["LOGIN_LIMIT_PER_ACCOUNT"],
+    methods=["POST"],
+    key_func=_login_key,
+    deduct_when=_failed,
+)
 def login():
     """Show the login form and log the user in."""
     if current_user.is_authenticated:
@@ -68,8 +81,9 @@ def accept_invitation(token: str):
     form = SetPasswordForm(name=invitation.name or None)
     if form.validate_on_submit():
         try:
-            user = services.accept_invitation(token, form.name.data, form.password.data,
-                                              language=session.get("lang", "nb"))
+            user = services.accept_invitation(
+                token, form.name.data, form.password.data, language=session.get("lang", "nb")
+            )
         except DomainError as error:
             apply_to_form(form, error)
         else:
@@ -114,14 +128,20 @@ def join_class():
     form = JoinClassForm(code=request.args.get("code"))
     if form.validate_on_submit():
         try:
-            user = services.join_class(form.code.data, form.display_name.data,
-                                       form.password.data, session.get("lang", "nb"))
+            user = services.join_class(
+                form.code.data,
+                form.display_name.data,
+                form.password.data,
+                session.get("lang", "nb"),
+            )
         except DomainError as error:
             apply_to_form(form, error)
         else:
             login_user(user)
-            flash(_("Welcome! Your user name is %(name)s. Write it down.", name=user.username),
-                  "success")
+            flash(
+                _("Welcome! Your user name is %(name)s. Write it down.", name=user.username),
+                "success",
+            )
             return redirect(url_for("dashboard.index"))
     return render_template("accounts/join_class.html", form=form)
 

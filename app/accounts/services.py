@@ -51,14 +51,24 @@ def authenticate(login: str, password: str) -> User:
 
 
 def create_invitation(
-    actor: User | None, kind: str, email: str, name: str = "", *,
-    company_id: int | None = None, school_id: int | None = None, language: str = "nb",
+    actor: User | None,
+    kind: str,
+    email: str,
+    name: str = "",
+    *,
+    company_id: int | None = None,
+    school_id: int | None = None,
+    language: str = "nb",
 ) -> tuple[Invitation, str]:
     """Create an invitation, queue its e-mail, commit, and return it with its link."""
     days = current_app.config["INVITATION_MAX_AGE_DAYS"]
     invitation = Invitation(
-        kind=kind, email=email.strip().lower(), name=name, company_id=company_id,
-        school_id=school_id, invited_by_id=getattr(actor, "id", None),
+        kind=kind,
+        email=email.strip().lower(),
+        name=name,
+        company_id=company_id,
+        school_id=school_id,
+        invited_by_id=getattr(actor, "id", None),
         expires_at=utcnow() + timedelta(days=days),
     )
     db.session.add(invitation)
@@ -66,7 +76,8 @@ def create_invitation(
     link = invitation_link(invitation)
     with force_locale(language):
         queue_email(
-            invitation.email, _("You are invited to Skolebro"),
+            invitation.email,
+            _("You are invited to Skolebro"),
             render_template("accounts/email/invitation.txt", invitation=invitation, link=link),
         )
     audit.record(actor, "invitation.create", invitation, kind=kind, email=invitation.email)
@@ -77,7 +88,9 @@ def create_invitation(
 def invitation_link(invitation: Invitation) -> str:
     """An absolute, signed link to accept the invitation."""
     token = _serializer("invitation").dumps({"i": invitation.id, "n": invitation.nonce})
-    return current_app.config["PUBLIC_BASE_URL"] + url_for("accounts.accept_invitation", token=token)
+    return current_app.config["PUBLIC_BASE_URL"] + url_for(
+        "accounts.accept_invitation", token=token
+    )
 
 
 def load_invitation(token: str) -> Invitation:
@@ -125,8 +138,14 @@ def _grant_role(user: User, invitation: Invitation) -> None:
     if invitation.kind == "contact":
         db.session.add(ContactPerson(user_id=user.id, company_id=invitation.company_id))
     elif invitation.kind == "role_model":
-        db.session.add(RoleModel(user_id=user.id, company_id=invitation.company_id,
-                                 status="pending", modes=["digital", "physical"]))
+        db.session.add(
+            RoleModel(
+                user_id=user.id,
+                company_id=invitation.company_id,
+                status="pending",
+                modes=["digital", "physical"],
+            )
+        )
     elif invitation.kind == "teacher":
         db.session.add(Teacher(user_id=user.id, school_id=invitation.school_id, is_approved=True))
     elif invitation.kind == "admin":
@@ -150,7 +169,8 @@ def request_password_reset(email: str, language: str = "nb") -> None:
     link = current_app.config["PUBLIC_BASE_URL"] + url_for("accounts.reset_password", token=token)
     with force_locale(user.language or language):
         queue_email(
-            user.email, _("Reset your Skolebro password"),
+            user.email,
+            _("Reset your Skolebro password"),
             render_template("accounts/email/reset.txt", user=user, link=link),
             recipient_user_id=user.id,
         )

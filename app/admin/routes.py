@@ -21,8 +21,13 @@ def index():
     form.school_id.choices = services.school_choices()
     if form.validate_on_submit():
         try:
-            services.invite(current_user, form.kind.data, form.email.data, form.name.data,
-                            form.school_id.data or None)
+            services.invite(
+                current_user,
+                form.kind.data,
+                form.email.data,
+                form.name.data,
+                form.school_id.data or None,
+            )
         except DomainError as error:
             apply_to_form(form, error)
         else:
@@ -35,6 +40,7 @@ def index():
 @roles_required(ADMIN)
 def audit():
     """The audit log, newest first, paginated."""
-    page = db.paginate(services.audit_query(), page=request.args.get("page", 1, type=int),
-                       per_page=50)
+    page = db.paginate(
+        services.audit_query(), page=request.args.get("page", 1, type=int), per_page=50
+    )
     return render_template("admin/audit.html", page=page)

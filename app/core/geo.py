@@ -47,8 +47,13 @@ def _index() -> dict[tuple[str, str], Place]:
     index: dict[tuple[str, str], Place] = {}
     with PLACES_CSV.open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
-            place = Place(row["country"], row["name"], float(row["latitude"]),
-                          float(row["longitude"]), int(row["population"]))
+            place = Place(
+                row["country"],
+                row["name"],
+                float(row["latitude"]),
+                float(row["longitude"]),
+                int(row["population"]),
+            )
             names = [row["name"], *filter(None, row["alternate_names"].split("|"))]
             for name in names:
                 index.setdefault((place.country, normalise(name)), place)

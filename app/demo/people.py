@@ -42,8 +42,9 @@ def add_people(rng: random.Random, password_hash: str, schools, companies, seaso
 
 
 def _user(name: str, email: str | None, password_hash: str, username: str | None = None) -> User:
-    user = User(name=name, email=email, username=username, password_hash=password_hash,
-                language="nb")
+    user = User(
+        name=name, email=email, username=username, password_hash=password_hash, language="nb"
+    )
     db.session.add(user)
     return user
 
@@ -66,8 +67,15 @@ def _add_company_people(rng: random.Random, password_hash: str, companies) -> li
         for j in range(1 + (company.employees >= 50) + (company.employees >= 500)):
             name, gender = ("Ingrid Aune", "female") if i == j == 0 else _person(rng)
             email = f"{slug(name).replace('-', '.')}@{domain}"
-            role_models.append(_role_model(rng, company, _user(name, email, password_hash),
-                                           gender, status="pending" if (i + j) % 9 == 8 else "approved"))
+            role_models.append(
+                _role_model(
+                    rng,
+                    company,
+                    _user(name, email, password_hash),
+                    gender,
+                    status="pending" if (i + j) % 9 == 8 else "approved",
+                )
+            )
     return role_models
 
 
@@ -75,23 +83,39 @@ def _role_model(rng: random.Random, company, user: User, gender: str, status: st
     field = company.fields[0]
     consent = rng.random() < 0.7
     rm = RoleModel(
-        user=user, company=company, site=company.sites[0], status=status,
+        user=user,
+        company=company,
+        site=company.sites[0],
+        status=status,
         job_title=rng.choice(data.JOB_TITLES.get(field, ["Ingeniør"])),
         education_path=rng.choice(data.EDUCATION_PATHS),
         about="Jeg forteller gjerne om hva jeg gjør på jobben og hvordan jeg kom hit.",
-        fields=list(company.fields), languages=["nb", "en"] if rng.random() < 0.8 else ["nb"],
+        fields=list(company.fields),
+        languages=["nb", "en"] if rng.random() < 0.8 else ["nb"],
         modes=rng.choice([["digital", "physical"], ["physical"], ["digital"]]),
-        travel_km=rng.choice([20, 40, 60, 100, 150]), visits_per_year=rng.choice([2, 2, 2, 3, 4]),
-        has_diversity_consent=consent, gender=gender if consent else None,
+        travel_km=rng.choice([20, 40, 60, 100, 150]),
+        visits_per_year=rng.choice([2, 2, 2, 3, 4]),
+        has_diversity_consent=consent,
+        gender=gender if consent else None,
         approved_at=datetime(2026, 9, 1, tzinfo=UTC) if status == "approved" else None,
     )
     db.session.add(rm)
-    db.session.add(Offer(
-        company=company, site=rm.site, role_model=rm, kind="role_model_visit",
-        mode="digital" if rm.modes == ["digital"] else "physical", duration_minutes=60,
-        title=f"{rm.job_title} forteller om jobben", fields=list(company.fields),
-        grades=[8, 9, 10], description=rm.about, group_size=30, is_active=status == "approved",
-    ))
+    db.session.add(
+        Offer(
+            company=company,
+            site=rm.site,
+            role_model=rm,
+            kind="role_model_visit",
+            mode="digital" if rm.modes == ["digital"] else "physical",
+            duration_minutes=60,
+            title=f"{rm.job_title} forteller om jobben",
+            fields=list(company.fields),
+            grades=[8, 9, 10],
+            description=rm.about,
+            group_size=30,
+            is_active=status == "approved",
+        )
+    )
     for year in (2026, 2027):
         db.session.add(RoleModelYear(role_model=rm, year=year, capacity=rm.visits_per_year))
     return rm
@@ -103,16 +127,23 @@ def _add_school_people(rng: random.Random, password_hash: str, schools) -> list[
     for i, school in enumerate(schools):
         name, _ = _person(rng)
         email = "laerer@huseby.skole.no" if i == 0 else f"laerer{i}@{slug(school.name)}.no"
-        teacher = Teacher(user=_user(name, email, password_hash), school=school,
-                          subjects="Naturfag, matematikk")
+        teacher = Teacher(
+            user=_user(name, email, password_hash), school=school, subjects="Naturfag, matematikk"
+        )
         db.session.add(teacher)
         monday = date(2027, 2, 1) + timedelta(weeks=i % 10)
         for grade in (8, 9, 10):
-            cls = SchoolClass(school=school, teacher=teacher, name=f"{grade}A", grade=grade,
-                              size=rng.randint(18, 28), subject="Naturfag",
-                              school_year="2026-2027",
-                              work_week_start=monday if grade == 9 else None,
-                              join_code=f"DEMO{i:02d}{grade:02d}")
+            cls = SchoolClass(
+                school=school,
+                teacher=teacher,
+                name=f"{grade}A",
+                grade=grade,
+                size=rng.randint(18, 28),
+                subject="Naturfag",
+                school_year="2026-2027",
+                work_week_start=monday if grade == 9 else None,
+                join_code=f"DEMO{i:02d}{grade:02d}",
+            )
             db.session.add(cls)
             classes.append(cls)
     return classes
@@ -123,15 +154,20 @@ def _add_students(rng, password_hash: str, classes, companies, season) -> None:
     offers = [o for c in companies for o in c.offers if o.kind == "work_week"]
     n = 0
     for cls in (c for c in classes if c.grade == 9):
-        for k in range(cls.size if cls.school.name != "Huseby ungdomsskole" else 12):
+        for _ in range(cls.size if cls.school.name != "Huseby ungdomsskole" else 12):
             name, gender = ("Nora", "female") if n == 0 else _person(rng)
             first = name.split()[0]
             username = "nora.demo" if n == 0 else f"{slug(first)}.{n:04d}"
             user = _user(first, None, password_hash, username=username)
             consent = rng.random() < 0.6
-            student = Student(user=user, school_class=cls, display_name=first,
-                              has_own_network_placement=rng.random() < 0.3,
-                              has_diversity_consent=consent, gender=gender if consent else None)
+            student = Student(
+                user=user,
+                school_class=cls,
+                display_name=first,
+                has_own_network_placement=rng.random() < 0.3,
+                has_diversity_consent=consent,
+                gender=gender if consent else None,
+            )
             db.session.add(student)
             _add_preferences(rng, student, offers, gender, season)
             n += 1
@@ -144,12 +180,21 @@ def _add_preferences(rng, student: Student, offers, gender: str, season) -> None
     fields = girl_fields if gender == "female" else boy_fields
     for rank in range(1, rng.randint(3, 5) + 1):
         if rank == 1 and rng.random() < 0.4 and offers:
-            pref = Preference(season_id=season.id, student=student, rank=rank,
-                              offer=rng.choice(offers), kind="work_week")
+            pref = Preference(
+                season_id=season.id,
+                student=student,
+                rank=rank,
+                offer=rng.choice(offers),
+                kind="work_week",
+            )
         else:
-            pref = Preference(season_id=season.id, student=student, rank=rank,
-                              field=fields[(rank + rng.randrange(6)) % len(fields)],
-                              kind="work_week")
+            pref = Preference(
+                season_id=season.id,
+                student=student,
+                rank=rank,
+                field=fields[(rank + rng.randrange(6)) % len(fields)],
+                kind="work_week",
+            )
         db.session.add(pref)
 
 
@@ -163,15 +208,23 @@ def _add_bookings(rng: random.Random, classes, role_models) -> None:
         day += timedelta(days=(7 - day.weekday()) % 7 if day.weekday() > 4 else 0)
         start = datetime(day.year, day.month, day.day, 8 + i % 5, 15, tzinfo=UTC)
         status = "confirmed" if i % 3 != 2 else "requested"
-        booking = Booking(school_class=cls, teacher=cls.teacher, role_model=rm, status=status,
-                          mode=rm.modes[0], starts_at=start, ends_at=start + timedelta(hours=1),
-                          message="Klassen vår jobber med teknologi og samfunn i naturfag.")
+        booking = Booking(
+            school_class=cls,
+            teacher=cls.teacher,
+            role_model=rm,
+            status=status,
+            mode=rm.modes[0],
+            starts_at=start,
+            ends_at=start + timedelta(hours=1),
+            message="Klassen vår jobber med teknologi og samfunn i naturfag.",
+        )
         db.session.add(booking)
         db.session.flush()
         db.session.add(BookingEvent(booking=booking, from_status=None, to_status="requested"))
         if status == "confirmed":
             booking.calendar_uid = f"booking-{booking.id}@skolebro.no"
-            db.session.add(BookingEvent(booking=booking, from_status="requested",
-                                        to_status="confirmed"))
+            db.session.add(
+                BookingEvent(booking=booking, from_status="requested", to_status="confirmed")
+            )
             year = next(y for y in rm.years if y.year == start.year)
             year.taken = min(year.taken + 1, year.capacity)

@@ -79,8 +79,15 @@ def add_schools() -> list:
 
     schools = []
     for name, municipality, lat, lon, rural in data.SCHOOLS:
-        school = School(name=name, municipality=municipality, region="Trøndelag", country="NO",
-                        latitude=lat, longitude=lon, is_rural=rural)
+        school = School(
+            name=name,
+            municipality=municipality,
+            region="Trøndelag",
+            country="NO",
+            latitude=lat,
+            longitude=lon,
+            is_rural=rural,
+        )
         db.session.add(school)
         schools.append(school)
     db.session.flush()
@@ -109,26 +116,43 @@ def _add_company(rng: random.Random, i: int, name: str, fields: list[str], town)
     """One company with its site, membership, annual plan and offers."""
     employees = rng.choice([8, 15, 30, 45, 60, 90, 140, 250, 420, 650, 1200, 3500])
     company = Company(
-        org_number=mod11_org_number(91000000 + i * 1373), country="NO", name=name,
-        employees=employees, fields=fields,
+        org_number=mod11_org_number(91000000 + i * 1373),
+        country="NO",
+        name=name,
+        employees=employees,
+        fields=fields,
         description=f"{name} arbeider med {', '.join(fields)} i {town[1]}.",
         website=f"https://www.{name.split()[0].lower()}.example.no",
     )
-    site = Site(company=company, name="Hovedkontor", address=f"Industriveien {i % 40 + 1}",
-                postal_code="7000", municipality=town[1],
-                latitude=round(town[2] + rng.uniform(-0.03, 0.03), 5),
-                longitude=round(town[3] + rng.uniform(-0.05, 0.05), 5))
+    site = Site(
+        company=company,
+        name="Hovedkontor",
+        address=f"Industriveien {i % 40 + 1}",
+        postal_code="7000",
+        municipality=town[1],
+        latitude=round(town[2] + rng.uniform(-0.03, 0.03), 5),
+        longitude=round(town[3] + rng.uniform(-0.05, 0.05), 5),
+    )
     db.session.add_all([company, site])
-    tier, fee = ("large", 50000) if employees >= 500 else (
-        ("medium", 25000) if employees >= 50 else ("small", 0))
+    tier, fee = (
+        ("large", 50000)
+        if employees >= 500
+        else (("medium", 25000) if employees >= 50 else ("small", 0))
+    )
     for year in (2026, 2027):
         db.session.add(Membership(company=company, year=year, tier=tier, fee_nok=fee))
     if i % 5 != 4:  # one in five has not filed next year's plan yet
-        db.session.add(AnnualPlan(
-            company=company, year=2027, role_model_visits=rng.randint(2, 8),
-            company_visits=rng.randint(0, 4), job_shadowing_days=rng.randint(0, 6),
-            work_week_places=rng.randint(0, 6) if employees >= 15 else 0,
-            submitted_at=datetime(2026, 10, rng.randint(1, 30), 12, tzinfo=UTC)))
+        db.session.add(
+            AnnualPlan(
+                company=company,
+                year=2027,
+                role_model_visits=rng.randint(2, 8),
+                company_visits=rng.randint(0, 4),
+                job_shadowing_days=rng.randint(0, 6),
+                work_week_places=rng.randint(0, 6) if employees >= 15 else 0,
+                submitted_at=datetime(2026, 10, rng.randint(1, 30), 12, tzinfo=UTC),
+            )
+        )
     _add_offers(rng, company, site, employees)
     return company
 
@@ -140,10 +164,15 @@ def _add_offers(rng: random.Random, company: Company, site: Site, employees: int
         specs.append(("work_week", "Arbeidsuke", 0, 2))
     for kind, label, minutes, slots in specs:
         offer = Offer(
-            company=company, site=site, kind=kind, mode="physical",
-            title=f"{label} hos {company.name}", fields=company.fields,
+            company=company,
+            site=site,
+            kind=kind,
+            mode="physical",
+            title=f"{label} hos {company.name}",
+            fields=company.fields,
             grades=[8, 9, 10] if kind == "company_visit" else [9, 10],
-            duration_minutes=minutes or 5 * 450, group_size=30 if kind == "company_visit" else 1,
+            duration_minutes=minutes or 5 * 450,
+            group_size=30 if kind == "company_visit" else 1,
             description="Bli med på en vanlig arbeidsdag og se hva vi lager.",
             what_to_bring="Matpakke, gode sko og nysgjerrighet.",
             safety_notes="Vi låner ut vernesko og hjelm der det trengs.",
@@ -159,8 +188,13 @@ def _add_slots(rng: random.Random, offer: Offer, kind: str, count: int) -> None:
     for w in weeks:
         monday = SEASON_START + timedelta(weeks=w)
         if kind == "work_week":
-            slot = OfferSlot(offer=offer, date=monday, end_date=monday + timedelta(days=4),
-                             capacity=rng.randint(1, 4), start_time="08:00")
+            slot = OfferSlot(
+                offer=offer,
+                date=monday,
+                end_date=monday + timedelta(days=4),
+                capacity=rng.randint(1, 4),
+                start_time="08:00",
+            )
         else:
             day = monday + timedelta(days=rng.randint(0, 4))
             capacity = 1 if kind == "company_visit" else rng.randint(1, 3)
@@ -171,10 +205,16 @@ def _add_slots(rng: random.Random, offer: Offer, kind: str, count: int) -> None:
 def add_season() -> Season:
     """The spring 2027 season, open for requests and preferences."""
     season = Season(
-        name="Våren 2027", region="Trøndelag", status="requests_open",
-        offers_open_on=date(2026, 10, 1), requests_open_on=date(2026, 11, 15),
-        requests_close_on=date(2027, 1, 10), publish_on=date(2027, 1, 20),
-        starts_on=SEASON_START, ends_on=date(2027, 6, 11), archive_on=date(2027, 9, 1),
+        name="Våren 2027",
+        region="Trøndelag",
+        status="requests_open",
+        offers_open_on=date(2026, 10, 1),
+        requests_open_on=date(2026, 11, 15),
+        requests_close_on=date(2027, 1, 10),
+        publish_on=date(2027, 1, 20),
+        starts_on=SEASON_START,
+        ends_on=date(2027, 6, 11),
+        archive_on=date(2027, 9, 1),
         allows_last_resort=True,
     )
     db.session.add(season)

@@ -21,8 +21,9 @@ def index():
     q = request.args.get("q", "").strip()
     if q:
         like = f"%{q}%"
-        query = query.where(sa.or_(OutboxMessage.recipient.ilike(like),
-                                   OutboxMessage.subject.ilike(like)))
+        query = query.where(
+            sa.or_(OutboxMessage.recipient.ilike(like), OutboxMessage.subject.ilike(like))
+        )
     page = db.paginate(query, page=request.args.get("page", 1, type=int), per_page=30)
     return render_template("outbox/index.html", page=page, q=q)
 

@@ -6,8 +6,10 @@ from app.models import Booking, Company, Offer, School, Student, User
 
 
 def counts(db) -> dict[str, int]:
-    return {m.__name__: db.session.scalar(sa.select(sa.func.count(m.id)))
-            for m in (User, School, Company, Offer, Student, Booking)}
+    return {
+        m.__name__: db.session.scalar(sa.select(sa.func.count(m.id)))
+        for m in (User, School, Company, Offer, Student, Booking)
+    }
 
 
 def test_seed_demo_twice_changes_nothing(runner, db):
@@ -28,8 +30,13 @@ def test_seed_demo_twice_changes_nothing(runner, db):
 
 def test_every_demo_login_reaches_its_dashboard(runner, client):
     runner.invoke(args=["seed-demo"])
-    for login in ("admin@skolebro.no", "kontakt@nidaros-programvare.no",
-                  "ingrid.aune@nidaros-programvare.no", "laerer@huseby.skole.no", "nora.demo"):
+    for login in (
+        "admin@skolebro.no",
+        "kontakt@nidaros-programvare.no",
+        "ingrid.aune@nidaros-programvare.no",
+        "laerer@huseby.skole.no",
+        "nora.demo",
+    ):
         response = client.post("/login", data={"login": login, "password": "Skolebro-demo-2026"})
         assert response.status_code == 302, login
         assert client.get("/").status_code == 200, login

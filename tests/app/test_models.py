@@ -21,8 +21,11 @@ def test_taken_can_never_exceed_capacity(db):
 
 def test_conditional_update_takes_the_last_place_once(db):
     slot = OfferSlotFactory(capacity=1)
-    take = (sa.update(OfferSlot).where(OfferSlot.id == slot.id, OfferSlot.taken < OfferSlot.capacity)
-            .values(taken=OfferSlot.taken + 1))
+    take = (
+        sa.update(OfferSlot)
+        .where(OfferSlot.id == slot.id, OfferSlot.taken < OfferSlot.capacity)
+        .values(taken=OfferSlot.taken + 1)
+    )
     assert db.session.execute(take).rowcount == 1
     assert db.session.execute(take).rowcount == 0
     db.session.commit()

@@ -13,13 +13,13 @@ from tests.factories import SchoolFactory
 def invitation_path(app):
     school = SchoolFactory(name="Huseby ungdomsskole")
     with app.test_request_context():
-        _, link = create_invitation(None, "teacher", "nina@huseby.no", "Nina Lærer",
-                                    school_id=school.id)
+        _, link = create_invitation(
+            None, "teacher", "nina@huseby.no", "Nina Lærer", school_id=school.id
+        )
     return re.sub(r"^https?://[^/]+", "", link)
 
 
-def test_teacher_accepts_invitation_and_switches_language(page: Page, live_server,
-                                                           invitation_path):
+def test_teacher_accepts_invitation_and_switches_language(page: Page, live_server, invitation_path):
     page.goto(live_server + invitation_path)
     expect(page.get_by_role("heading", level=1)).to_have_text("Velkommen til Skolebro")
     page.get_by_label("Navnet ditt").fill("Nina Lærer")

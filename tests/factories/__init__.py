@@ -19,7 +19,18 @@ from tests.factories.schools import (
 from tests.factories.seasons import SeasonFactory
 
 __all__ = [
-    "AdminFactory", "BookingFactory", "CompanyFactory", "ContactPersonFactory", "OfferFactory",
-    "OfferSlotFactory", "RoleModelFactory", "SchoolClassFactory", "SchoolFactory",
-    "SeasonFactory", "SiteFactory", "StudentFactory", "TeacherFactory", "UserFactory",
+    "AdminFactory",
+    "BookingFactory",
+    "CompanyFactory",
+    "ContactPersonFactory",
+    "OfferFactory",
+    "OfferSlotFactory",
+    "RoleModelFactory",
+    "SchoolClassFactory",
+    "SchoolFactory",
+    "SeasonFactory",
+    "SiteFactory",
+    "StudentFactory",
+    "TeacherFactory",
+    "UserFactory",
 ]

@@ -21,7 +21,8 @@ class BookingFactory(BaseFactory):
     status = "requested"
     mode = "physical"
     starts_at = factory.LazyFunction(
-        lambda: (datetime.now(UTC) + timedelta(days=21)).replace(hour=8, minute=0, second=0,
-                                                                 microsecond=0)
+        lambda: (datetime.now(UTC) + timedelta(days=21)).replace(
+            hour=8, minute=0, second=0, microsecond=0
+        )
     )
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + timedelta(minutes=60))

@@ -52,7 +52,8 @@ class StudentFactory(BaseFactory):
     class Meta:
         model = Student
 
-    user = factory.SubFactory(UserFactory, email=None,
-                              username=factory.Sequence(lambda n: f"elev.{n:04d}"))
+    user = factory.SubFactory(
+        UserFactory, email=None, username=factory.Sequence(lambda n: f"elev.{n:04d}")
+    )
     school_class = factory.SubFactory(SchoolClassFactory)
     display_name = factory.SelfAttribute("user.name")

@@ -2,8 +2,6 @@
 
 from datetime import date
 
-import factory
-
 from app.seasons.models import Season
 from tests.factories.base import BaseFactory
 

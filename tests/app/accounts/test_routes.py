@@ -6,7 +6,7 @@ import pytest
 import sqlalchemy as sa
 
 from app.accounts import services
-from app.accounts.models import Invitation, User
+from app.accounts.models import User
 from app.core.model_base import utcnow
 from app.outbox.models import OutboxMessage
 from tests.factories import SchoolClassFactory, SchoolFactory, TeacherFactory, UserFactory
@@ -58,8 +58,10 @@ def test_invitation_creates_teacher_and_queues_email(client, teacher_invitation,
     mail = db.session.scalar(sa.select(OutboxMessage))
     assert mail.recipient == "ny.laerer@example.no"
     assert path in mail.body_text.replace("http://127.0.0.1:5000", "")
-    response = client.post(path, data={"name": "Nina Lærer", "password": "Sterkt-passord-9",
-                                       "confirm": "Sterkt-passord-9"})
+    response = client.post(
+        path,
+        data={"name": "Nina Lærer", "password": "Sterkt-passord-9", "confirm": "Sterkt-passord-9"},
+    )
     assert response.status_code == 302
     user = db.session.scalar(sa.select(User).where(User.email == "ny.laerer@example.no"))
     assert user.teachers[0].school.name == "Huseby ungdomsskole"
@@ -95,8 +97,7 @@ def test_tampered_invitation_is_refused(client, teacher_invitation, db):
 
 def test_weak_password_shows_error_and_keeps_name(client, teacher_invitation):
     _, path = teacher_invitation
-    response = client.post(path, data={"name": "Nina Lærer", "password": "kort",
-                                       "confirm": "kort"})
+    response = client.post(path, data={"name": "Nina Lærer", "password": "kort", "confirm": "kort"})
     html = response.get_data(as_text=True)
     assert 'id="password-error"' in html
     assert 'value="Nina Lærer"' in html
@@ -110,36 +111,57 @@ def test_password_reset_by_email_link(client, db):
     path = link.replace("http://127.0.0.1:5000", "")
     response = client.post(path, data={"password": "Nytt-passord-77", "confirm": "Nytt-passord-77"})
     assert response.status_code == 302
-    assert client.post("/login", data={"login": user.email,
-                                       "password": "Nytt-passord-77"}).status_code == 302
+    assert (
+        client.post("/login", data={"login": user.email, "password": "Nytt-passord-77"}).status_code
+        == 302
+    )
     client.post("/logout")
     again = client.post(path, data={"password": "Annet-passord-88", "confirm": "Annet-passord-88"})
     assert again.status_code == 410
 
 
 def test_reset_for_unknown_address_says_the_same_and_sends_nothing(client, db):
-    response = client.post("/password/forgot", data={"email": "ukjent@example.no"},
-                           follow_redirects=True)
+    response = client.post(
+        "/password/forgot", data={"email": "ukjent@example.no"}, follow_redirects=True
+    )
     assert response.status_code == 200
     assert db.session.scalar(sa.select(sa.func.count(OutboxMessage.id))) == 0
 
 
 def test_student_joins_class_with_code_and_no_email(client, db):
     cls = SchoolClassFactory(join_code="ABCD2345")
-    response = client.post("/join", data={"code": "abcd 2345", "display_name": "Nora",
-                                          "password": "Hemmelig-123", "confirm": "Hemmelig-123"})
+    response = client.post(
+        "/join",
+        data={
+            "code": "abcd 2345",
+            "display_name": "Nora",
+            "password": "Hemmelig-123",
+            "confirm": "Hemmelig-123",
+        },
+    )
     assert response.status_code == 302
     student_user = db.session.scalar(sa.select(User).where(User.name == "Nora"))
     assert student_user.email is None
     assert student_user.student.class_id == cls.id
     client.post("/logout")
-    assert client.post("/login", data={"login": student_user.username,
-                                       "password": "Hemmelig-123"}).status_code == 302
+    assert (
+        client.post(
+            "/login", data={"login": student_user.username, "password": "Hemmelig-123"}
+        ).status_code
+        == 302
+    )
 
 
 def test_wrong_class_code_is_shown_at_the_field(client):
-    response = client.post("/join", data={"code": "NOPE", "display_name": "Nora",
-                                          "password": "Hemmelig-123", "confirm": "Hemmelig-123"})
+    response = client.post(
+        "/join",
+        data={
+            "code": "NOPE",
+            "display_name": "Nora",
+            "password": "Hemmelig-123",
+            "confirm": "Hemmelig-123",
+        },
+    )
     html = response.get_data(as_text=True)
     assert 'id="code-error"' in html
     assert 'value="Nora"' in html

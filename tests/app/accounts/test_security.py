@@ -73,4 +73,3 @@ def test_production_refuses_to_start_without_secrets(monkeypatch):
     monkeypatch.setenv("SECRET_KEY", "x" * 40)
     with pytest.raises(RuntimeError, match="DATABASE_URL"):
         create_app("production")
-
