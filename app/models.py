@@ -12,6 +12,7 @@ from app.companies.models import (
     OfferSlot,
     RoleModel,
     RoleModelYear,
+    Site,
 )
 from app.outbox.models import OutboxMessage
 from app.schools.models import School, SchoolClass, Student, Teacher
@@ -40,6 +41,7 @@ __all__ = [
     "SchoolClass",
     "Season",
     "Setting",
+    "Site",
     "Student",
     "Teacher",
     "Unmatched",
