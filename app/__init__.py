@@ -6,7 +6,7 @@ import logging
 import os
 import sqlite3
 
-from flask import Flask, request, session
+from flask import Flask, has_request_context, request, session
 from flask_login import current_user
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
@@ -117,6 +117,8 @@ def _init_login(app: Flask, login_manager) -> None:
 def select_locale() -> str:
     """The user's chosen language, else the session's, else the browser's, else bokmål."""
     languages = ("nb", "da", "en")
+    if not has_request_context():  # CLI commands, workers and service tests: bokmål
+        return "nb"
     if current_user and current_user.is_authenticated and current_user.language in languages:
         return current_user.language
     if session.get("lang") in languages:
