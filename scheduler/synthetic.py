@@ -104,7 +104,16 @@ class _Generator:
                 out.append(SchoolClass(f"{s.id}-C{k}", s.id, grade, 25, week))
         return out
 
-    def offers(self) -> list[Offer]:
+    def weeks_for(self, n: int, demand: dict[int, int]) -> list[int]:
+        """n distinct work weeks drawn by how many students have their week then."""
+        pool, out = list(WORK_WEEKS), []
+        while pool and len(out) < n:
+            week = self.rng.choices(pool, [demand.get(w, 0) + 1 for w in pool])[0]
+            pool.remove(week)
+            out.append(week)
+        return sorted(out)
+
+    def offers(self, demand: dict[int, int]) -> list[Offer]:
         """One work-week offer per company, places concentrated in the cities."""
         sizes = [self.rng.lognormvariate(0, 0.8) for _ in range(self.p.companies)]
         scale = self.p.students / sum(sizes)
@@ -112,9 +121,9 @@ class _Generator:
         out = []
         for i, n in enumerate(places):
             t = self.town(1.3)
-            lat, lon = _offset(self.rng, t[1], t[2], 0, 8)
+            lat, lon = _offset(self.rng, t[1], t[2], 0, 20)
             fields = tuple(self.rng.sample(FIELDS, self.rng.choice((1, 1, 2))))
-            weeks = sorted(self.rng.sample(WORK_WEEKS, min(n, self.rng.randint(3, 10))))
+            weeks = self.weeks_for(min(n, self.rng.randint(3, 10)), demand)
             caps = [n // len(weeks) + (j < n % len(weeks)) for j in range(len(weeks))]
             slots = tuple(OfferSlot(c, week=w) for w, c in zip(weeks, caps, strict=True) if c)
             grades = (10,) if self.rng.random() < 0.1 else ()
@@ -230,7 +239,10 @@ def generate(preset: str | Preset, seed: int) -> Problem:
     g = _Generator(p, seed)
     schools = g.schools()
     classes = g.classes(schools)
-    offers = g.offers()
+    demand: dict[int, int] = {}
+    for c in classes:
+        demand[c.work_week or 0] = demand.get(c.work_week or 0, 0) + c.size
+    offers = g.offers(demand)
     extra = g.extra_offers(offers)
     students = g.students(classes, schools, offers)
     rms, requests = g.role_models_and_requests(offers, classes)

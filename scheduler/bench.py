@@ -1,0 +1,176 @@
+"""Benchmark: python -m scheduler.bench --preset region|nation --seed N.
+
+One instance, three methods (FCFS greedy, deferred acceptance, the engine); each method
+runs in a forked child of the process holding the instance, so its peak RSS
+(ru_maxrss of the child, instance included) and wall time are its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import logging
+import multiprocessing as mp
+import resource
+import time
+from collections.abc import Callable
+
+from scheduler.baselines import deferred_acceptance, greedy
+from scheduler.context import Context
+from scheduler.costs import (
+    evaluate_terms,
+    girls_fields,
+    participants,
+    placement_km,
+    placement_rank,
+    total,
+)
+from scheduler.problem import FEMALE, WORK_WEEK, Params, Placement, Problem
+from scheduler.solve import solve
+from scheduler.synthetic import generate
+
+log = logging.getLogger(__name__)
+COLUMNS = (
+    ("method", "{}"),
+    ("placed", "{:.1%}"),
+    ("placed_reachable", "{:.1%}"),
+    ("placed_no_network", "{:.1%}"),
+    ("placed_rural", "{:.1%}"),
+    ("mean_rank", "{:.2f}"),
+    ("top2", "{:.1%}"),
+    ("mean_km", "{:.1f}"),
+    ("girls_vs_applicants", "{}"),
+    ("gap", "{}"),
+    ("wall_s", "{:.2f}"),
+    ("peak_mb", "{:.0f}"),
+)
+
+
+def work_week_metrics(ctx: Context, placements: list[Placement], bound: float) -> dict:
+    """The table's figures for the work-week placements of one method."""
+    students = participants(ctx, WORK_WEEK)
+    placed = {p.subject_id: p for p in placements if p.kind == WORK_WEEK}
+
+    def share(group) -> float:
+        group = list(group)
+        return sum(s.id in placed for s in group) / max(1, len(group))
+
+    def reachable(s) -> bool:
+        school_id = ctx.classes[s.class_id].school_id
+        return bool(
+            ctx.reach(school_id, ctx.grade_of(s), WORK_WEEK, ctx.periods(s, WORK_WEEK)).slots
+        )
+
+    ranks = [placement_rank(ctx, p) for p in placed.values()]
+    fields = girls_fields(ctx, WORK_WEEK)
+    in_fields = [p for p in placed.values() if set(ctx.offers[p.offer_id].fields) & set(fields)]
+    girls = sum(ctx.students[p.subject_id].gender == FEMALE for p in in_fields)
+    applicants = sum(a for a, _ in fields.values())
+    girl_applicants = sum(g for _, g in fields.values())
+    ww = [p for p in placements if p.kind == WORK_WEEK]
+    cost = total(evaluate_terms(ctx, ww, [WORK_WEEK]))
+    return {
+        "placed": share(students),
+        "placed_reachable": share(s for s in students if reachable(s)),
+        "placed_no_network": share(s for s in students if s.has_no_network),
+        "placed_rural": share(s for s in students if ctx.school_of(s).is_rural),
+        "mean_rank": sum(ranks) / max(1, len(ranks)),
+        "top2": sum(r <= 2 for r in ranks) / max(1, len(students)),
+        "mean_km": sum(placement_km(ctx, p) for p in placed.values()) / max(1, len(placed)),
+        "girls_vs_applicants": f"{girls / max(1, len(in_fields)):.1%} vs "
+        f"{girl_applicants / max(1, applicants):.1%}",
+        "gap": f"{(cost - bound) / cost:.2%}" if cost else "-",
+    }
+
+
+def _run(name: str, method: Callable, problem: Problem, params: Params, bound: float, conn):
+    """Child process: run one method, send back its figures."""
+    start = time.perf_counter()
+    placements, extra = method(problem, params)
+    wall = time.perf_counter() - start
+    ctx = Context(problem, params)
+    figures = work_week_metrics(ctx, placements, extra.get("bound", bound))
+    figures.update(method=name, wall_s=wall, **extra)
+    figures["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    conn.send(figures)
+
+
+def _engine(problem: Problem, params: Params):
+    solution = solve(problem, params)
+    ww = next(p for p in solution.parts if p.kind == WORK_WEEK)
+    extra = {
+        "bound": ww.bound,
+        "total_gap": solution.gap,
+        "requests": sum(
+            p.kind in ("company_visit", "role_model_visit") for p in solution.assignments
+        ),
+        "shadowing": sum(p.kind == "job_shadowing" for p in solution.assignments),
+    }
+    return list(solution.assignments), extra
+
+
+def _baseline(fn: Callable, is_last_resort: bool = True) -> Callable:
+    def run(problem: Problem, params: Params):
+        own = dataclasses.replace(params, is_last_resort_enabled=is_last_resort)
+        return fn(Context(problem, own), WORK_WEEK, params.seed), {}
+
+    return run
+
+
+def run_bench(preset: str, seed: int) -> list[dict]:
+    """Every method on one instance; the engine first so its bound serves the baselines."""
+    problem = generate(preset, seed)
+    params = Params(seed=seed)
+    ctx_fork = mp.get_context("fork")
+    rows: list[dict] = []
+    bound = 0.0
+    for name, method in (
+        ("engine", _engine),
+        ("greedy FCFS, wishes only", _baseline(greedy, is_last_resort=False)),
+        ("greedy FCFS + last resort", _baseline(greedy)),
+        ("deferred acceptance", _baseline(deferred_acceptance)),
+    ):
+        parent, child = ctx_fork.Pipe()
+        proc = ctx_fork.Process(target=_run, args=(name, method, problem, params, bound, child))
+        proc.start()
+        row = parent.recv()
+        proc.join()
+        bound = row.get("bound", bound)
+        rows.append(row)
+    return rows
+
+
+def format_table(rows: list[dict]) -> str:
+    """A Markdown table of the figures."""
+    lines = ["| " + " | ".join(c for c, _ in COLUMNS) + " |"]
+    lines.append("|" + "---|" * len(COLUMNS))
+    for row in rows:
+        lines.append("| " + " | ".join(f.format(row[c]) for c, f in COLUMNS) + " |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line entry point."""
+    parser = argparse.ArgumentParser(prog="python -m scheduler.bench")
+    parser.add_argument("--preset", choices=("tiny", "region", "nation"), default="region")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING)
+    problem = generate(args.preset, args.seed)
+    rows = run_bench(args.preset, args.seed)
+    engine = rows[0]
+    print(
+        f"preset {args.preset}, seed {args.seed}: {len(problem.students)} students, "
+        f"{len(problem.schools)} schools, {len(problem.offers)} offers, "
+        f"{len(problem.role_models)} role models, {len(problem.requests)} class requests"
+    )
+    print(format_table(rows))
+    print(
+        f"engine: whole-run gap {engine['total_gap']:.3%}, {engine['requests']} class requests "
+        f"and {engine['shadowing']} job-shadowing days placed"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

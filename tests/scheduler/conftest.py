@@ -1,0 +1,107 @@
+"""Fixtures for the scheduler tests: a factory of tiny problems, no mocks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from types import SimpleNamespace
+
+import pytest
+
+from scheduler import (
+    ClassRequest,
+    Offer,
+    OfferSlot,
+    Params,
+    Placement,
+    Problem,
+    RoleModel,
+    School,
+    SchoolClass,
+    Season,
+    Solution,
+    Student,
+    Wish,
+)
+
+OSLO = (59.91, 10.75)
+SEASON = Season(dt.date(2026, 1, 5), dt.date(2026, 6, 19))
+WEEK = 10
+DAY = dt.date(2026, 3, 4)
+
+
+def _school(sid: str = "S1", lat: float = OSLO[0], lon: float = OSLO[1], **kw) -> School:
+    return School(sid, lat, lon, **kw)
+
+
+def _klass(cid: str = "C1", school_id: str = "S1", grade: int = 9, week: int | None = WEEK, **kw):
+    return SchoolClass(cid, school_id, grade, work_week=week, **kw)
+
+
+def _student(sid: str, class_id: str = "C1", wishes: tuple = (), **kw) -> Student:
+    wish_objs = tuple(Wish(offer_id=w) if w.startswith("O") else Wish(field=w) for w in wishes)
+    return Student(sid, class_id, wishes=wish_objs, **kw)
+
+
+def _work_offer(oid: str, capacity: int = 1, week: int = WEEK, km_north: float = 1.0, **kw):
+    lat = OSLO[0] + km_north / 111.0
+    company = kw.pop("company_id", "K" + oid)
+    fields = kw.pop("fields", ("it",))
+    return Offer(
+        oid, company, "work_week", lat, OSLO[1], (OfferSlot(capacity, week=week),), fields, **kw
+    )
+
+
+def _day_offer(
+    oid: str, kind: str, capacity: int = 1, day: dt.date = DAY, km_north: float = 1.0, **kw
+):
+    lat = OSLO[0] + km_north / 111.0
+    company = kw.pop("company_id", "K" + oid)
+    fields = kw.pop("fields", ("it",))
+    return Offer(oid, company, kind, lat, OSLO[1], (OfferSlot(capacity, date=day),), fields, **kw)
+
+
+def _role_model(rid: str, visits_left: int = 2, km_north: float = 1.0, **kw) -> RoleModel:
+    lat = OSLO[0] + km_north / 111.0
+    return RoleModel(rid, kw.pop("company_id", "K" + rid), lat, OSLO[1], visits_left, **kw)
+
+
+def _request(qid: str, kind: str, start: dt.date = DAY, end: dt.date = DAY, **kw) -> ClassRequest:
+    return ClassRequest(qid, kw.pop("class_id", "C1"), kind, start, end, **kw)
+
+
+def _hand(*placements: Placement) -> Solution:
+    """A hand-made solution holding just these placements."""
+    return Solution("hand-made", tuple(placements), (), 0.0, 0.0, 0.0, 0.0)
+
+
+def _problem(**kw) -> Problem:
+    kw.setdefault("schools", (_school(),))
+    kw.setdefault("classes", (_klass(),))
+    return Problem(season=SEASON, **kw)
+
+
+@pytest.fixture
+def f() -> SimpleNamespace:
+    """Factory of tiny problem parts around one Oslo school with a class in week 10."""
+    return SimpleNamespace(
+        school=_school,
+        klass=_klass,
+        student=_student,
+        work_offer=_work_offer,
+        day_offer=_day_offer,
+        role_model=_role_model,
+        request=_request,
+        problem=_problem,
+        hand=_hand,
+        placement=Placement,
+        replace=replace,
+        week=WEEK,
+        day=DAY,
+    )
+
+
+@pytest.fixture
+def params() -> Params:
+    """Default parameters with a short deterministic time budget."""
+    return Params(seed=7, deterministic_time_s=5.0, time_limit_s=10.0)
