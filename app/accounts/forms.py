@@ -54,3 +54,13 @@ class JoinClassForm(FlaskForm):
         _l("Repeat the password"),
         validators=[DataRequired(), EqualTo("password", message=_l("The passwords differ."))],
     )
+
+
+class DeleteAccountForm(FlaskForm):
+    """Confirm deletion with the password and an explicit tick."""
+
+    password = PasswordField(_l("Your password"), validators=[DataRequired()])
+    confirm = BooleanField(
+        _l("I understand that my account and my data are deleted for good"),
+        validators=[DataRequired(message=_l("Tick the box to confirm."))],
+    )

@@ -4,6 +4,7 @@ from flask import (
     Blueprint,
     current_app,
     flash,
+    jsonify,
     redirect,
     render_template,
     request,
@@ -13,8 +14,9 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
-from app.accounts import services
+from app.accounts import privacy, services
 from app.accounts.forms import (
+    DeleteAccountForm,
     JoinClassForm,
     LoginForm,
     ResetPasswordForm,
@@ -159,4 +161,30 @@ def set_language(code: str):
 @login_required
 def account():
     """The user's own account page."""
-    return render_template("accounts/account.html")
+    return render_template("accounts/account.html", delete_form=DeleteAccountForm())
+
+
+@bp.route("/account/export")
+@login_required
+def export_data():
+    """Download everything Skolebro stores about me, as JSON."""
+    response = jsonify(privacy.export_user_data(current_user))
+    response.headers["Content-Disposition"] = "attachment; filename=skolebro-mine-data.json"
+    return response
+
+
+@bp.route("/account/delete", methods=["POST"])
+@login_required
+def delete_account():
+    """Delete my account and data after a password check."""
+    form = DeleteAccountForm()
+    if form.validate_on_submit():
+        try:
+            privacy.delete_account(current_user, form.password.data)
+        except DomainError as error:
+            apply_to_form(form, error)
+        else:
+            logout_user()
+            flash(_("Your account and data are deleted."), "success")
+            return redirect(url_for("dashboard.index"))
+    return render_template("accounts/account.html", delete_form=form), 400

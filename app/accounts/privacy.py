@@ -1,0 +1,80 @@
+"""Data protection: every user can export and delete their own data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from flask_babel import gettext as _
+
+from app.accounts.models import User
+from app.core import audit
+from app.core.errors import DomainError
+from app.extensions import db
+
+
+def export_user_data(user: User) -> dict[str, Any]:
+    """Everything Skolebro stores about the user, as plain JSON-ready values."""
+    data: dict[str, Any] = {
+        "account": {
+            "name": user.name,
+            "email": user.email,
+            "username": user.username,
+            "language": user.language,
+            "created_at": user.created_at.isoformat(),
+            "is_admin": user.is_admin,
+        },
+        "contact_person_for": [cp.company.name for cp in user.contact_persons],
+        "teacher_at": [t.school.name for t in user.teachers],
+        "role_model_profiles": [_role_model(rm) for rm in user.role_models],
+    }
+    if user.student is not None:
+        data["student"] = _student(user.student)
+    return data
+
+
+def _role_model(rm) -> dict[str, Any]:
+    return {
+        "company": rm.company.name,
+        "status": rm.status,
+        "job_title": rm.job_title,
+        "education_path": rm.education_path,
+        "fields": rm.fields,
+        "languages": rm.languages,
+        "modes": rm.modes,
+        "travel_km": rm.travel_km,
+        "visits_per_year": rm.visits_per_year,
+        "gender": rm.gender,
+        "background": rm.background,
+    }
+
+
+def _student(student) -> dict[str, Any]:
+    from app.seasons.models import Preference
+
+    prefs = db.session.scalars(sa.select(Preference).where(Preference.student_id == student.id))
+    return {
+        "display_name": student.display_name,
+        "class": student.school_class.name,
+        "school": student.school_class.school.name,
+        "gender": student.gender,
+        "preferences": [
+            {"rank": p.rank, "offer": p.offer.title if p.offer else None, "field": p.field}
+            for p in prefs
+        ],
+    }
+
+
+def delete_account(user: User, password: str) -> None:
+    """Delete the user and every membership and profile, after checking the password."""
+    if not user.check_password(password):
+        raise DomainError("password", _("The password is not right."))
+    if user.is_admin and _admin_count() == 1:
+        raise DomainError(None, _("You are the only administrator. Invite another first."))
+    audit.record(None, "account.delete", user)
+    db.session.delete(user)
+    db.session.commit()
+
+
+def _admin_count() -> int:
+    return db.session.scalar(sa.select(sa.func.count(User.id)).where(User.is_admin)) or 0
