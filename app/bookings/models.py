@@ -50,7 +50,9 @@ class Booking(TimestampMixin, db.Model):
     offer = relationship("Offer")
     slot = relationship("OfferSlot")
     events = relationship(
-        "BookingEvent", back_populates="booking", cascade="all, delete-orphan",
+        "BookingEvent",
+        back_populates="booking",
+        cascade="all, delete-orphan",
         order_by="BookingEvent.id",
     )
     feedback = relationship("Feedback", back_populates="booking", cascade="all, delete-orphan")

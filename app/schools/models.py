@@ -97,7 +97,9 @@ class Student(TimestampMixin, db.Model):
     has_own_network_placement: Mapped[bool] = mapped_column(
         default=False, server_default=sa.text("false")
     )
-    has_diversity_consent: Mapped[bool] = mapped_column(default=False, server_default=sa.text("false"))
+    has_diversity_consent: Mapped[bool] = mapped_column(
+        default=False, server_default=sa.text("false")
+    )
     gender: Mapped[str | None] = mapped_column(sa.String(20))
 
     user = relationship("User", back_populates="student")

@@ -1,0 +1,223 @@
+"""Find role models and offers for a school: nearest first, digital ones nationally."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+
+import sqlalchemy as sa
+from flask_babel import gettext as _
+
+from app.bookings import capacity, rules
+from app.companies.models import Offer, OfferSlot, RoleModel, Site
+from app.core.domain import STEM_FIELDS
+from app.core.geo import find_place, haversine_km
+from app.core.model_base import utcnow
+from app.extensions import db
+from app.schools.models import School
+
+PER_PAGE = 10
+KM_PER_DEGREE = 111.0
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the teacher asks for; empty strings mean any."""
+
+    target: str = "role_models"
+    field: str = ""
+    grade: int | None = None
+    kind: str = ""
+    mode: str = ""
+    language: str = ""
+    on_date: date | None = None
+    max_km: int = 50
+
+
+@dataclass
+class Hit:
+    """One result and why it matches."""
+
+    item: object
+    distance_km: float | None
+    reasons: list[str] = field(default_factory=list)
+    slots: list[OfferSlot] = field(default_factory=list)
+
+
+@dataclass
+class ResultPage:
+    """A page of results, shaped like Flask-SQLAlchemy's pagination for the macro."""
+
+    items: list[Hit]
+    page: int
+    total: int
+    per_page: int = PER_PAGE
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.total / self.per_page))
+
+    has_prev = property(lambda self: self.page > 1)
+    has_next = property(lambda self: self.page < self.pages)
+    prev_num = property(lambda self: self.page - 1)
+    next_num = property(lambda self: self.page + 1)
+
+
+def school_point(school: School) -> tuple[float, float] | None:
+    """The school's coordinates, or its municipality's from the gazetteer."""
+    if school.latitude is not None and school.longitude is not None:
+        return school.latitude, school.longitude
+    place = find_place(school.municipality, school.country)
+    return (place.latitude, place.longitude) if place else None
+
+
+def distance_to(point: tuple[float, float] | None, site: Site | None) -> float | None:
+    """Kilometres from the school to a site, when both are on the map."""
+    if point is None or site is None or site.latitude is None or site.longitude is None:
+        return None
+    return haversine_km(point[0], point[1], site.latitude, site.longitude)
+
+
+def _box(query: sa.Select, point: tuple[float, float] | None, km: int) -> sa.Select:
+    """Coarse SQL filter: sites inside a latitude/longitude box around the school."""
+    if point is None:
+        return query
+    lat_span = km / KM_PER_DEGREE
+    lon_span = km / (KM_PER_DEGREE * max(math.cos(math.radians(point[0])), 0.01))
+    return query.where(
+        Site.latitude.between(point[0] - lat_span, point[0] + lat_span),
+        Site.longitude.between(point[1] - lon_span, point[1] + lon_span),
+    )
+
+
+def search(school: School, filters: Filters, page: int = 1) -> ResultPage:
+    """Search role models or offers and return one sorted page."""
+    point = school_point(school)
+    finder = find_offers if filters.target == "offers" else find_role_models
+    hits = finder(point, filters)
+    hits.sort(key=lambda h: (h.distance_km is None, h.distance_km or 0, h.item.id))
+    page = max(page, 1)
+    start = (page - 1) * PER_PAGE
+    return ResultPage(items=hits[start : start + PER_PAGE], page=page, total=len(hits))
+
+
+def _reach(point, site, mode: str, modes: list[str], limit_km: float) -> tuple[bool, float | None]:
+    """Whether a physical visit is within reach, or a digital one is allowed (anywhere)."""
+    distance = distance_to(point, site)
+    wanted = [mode] if mode else ["physical", "digital"]
+    if "digital" in wanted and "digital" in modes:
+        return True, distance
+    near = distance is not None and distance <= limit_km
+    return "physical" in wanted and "physical" in modes and near, distance
+
+
+def _field_reasons(fields: list[str], wanted: str) -> list[str]:
+    """Name the matching fields (or all of them when none was asked for)."""
+    shown = [f for f in fields if not wanted or f == wanted]
+    return [str(STEM_FIELDS.get(f, f)) for f in shown]
+
+
+def _distance_reason(distance: float | None, modes: list[str], mode: str) -> str:
+    """Say how far it is, or that a digital visit reaches any school."""
+    if distance is not None and (mode != "digital"):
+        return _("%(km)s km from the school", km=round(distance))
+    return _("Digital: available anywhere")
+
+
+def find_role_models(point, filters: Filters) -> list[Hit]:
+    """Approved role models within reach who match field, language, mode and date."""
+    if filters.kind and filters.kind != "role_model_visit":
+        return []
+    query = (
+        sa.select(RoleModel)
+        .outerjoin(Site, RoleModel.site_id == Site.id)
+        .where(RoleModel.status == "approved")
+    )
+    if filters.mode == "physical":
+        query = _box(query, point, filters.max_km)
+    year = (filters.on_date or utcnow().date()).year
+    hits = []
+    for rm in db.session.scalars(query):
+        if filters.field and filters.field not in (rm.fields or []):
+            continue
+        if filters.language and filters.language not in (rm.languages or []):
+            continue
+        if filters.on_date and not rules.is_role_model_free(rm, filters.on_date):
+            continue
+        ok, distance = _reach(
+            point, rm.site, filters.mode, rm.modes or [], min(filters.max_km, rm.travel_km)
+        )
+        left = capacity.visits_left(rm, year)
+        if not ok or left <= 0:
+            continue
+        reasons = [
+            _distance_reason(distance, rm.modes, filters.mode),
+            *_field_reasons(rm.fields or [], filters.field),
+            _(
+                "%(left)s of %(total)s visits left in %(year)s",
+                left=left,
+                total=rm.visits_per_year,
+                year=year,
+            ),
+        ]
+        hits.append(Hit(rm, distance, reasons))
+    return hits
+
+
+def _open_slots(filters: Filters) -> sa.Select:
+    """Offers with a future (or the asked) date that still has places."""
+    slot_filter = (
+        (OfferSlot.date == filters.on_date)
+        if filters.on_date
+        else (OfferSlot.date >= utcnow().date())
+    )
+    has_slot = sa.select(OfferSlot.id).where(
+        OfferSlot.offer_id == Offer.id, slot_filter, OfferSlot.taken < OfferSlot.capacity
+    )
+    query = (
+        sa.select(Offer)
+        .outerjoin(Site, Offer.site_id == Site.id)
+        .where(Offer.is_active.is_(True), has_slot.exists())
+    )
+    if filters.kind:
+        query = query.where(Offer.kind == filters.kind)
+    if filters.mode:
+        query = query.where(Offer.mode == filters.mode)
+    return query
+
+
+def find_offers(point, filters: Filters) -> list[Hit]:
+    """Active offers with free places that match field, grade, kind, mode and date."""
+    query = _open_slots(filters)
+    if filters.mode == "physical":
+        query = _box(query, point, filters.max_km)
+    hits = []
+    for offer in db.session.scalars(query):
+        if filters.field and filters.field not in (offer.fields or []):
+            continue
+        if filters.grade and filters.grade not in (offer.grades or []):
+            continue
+        if (
+            filters.language
+            and offer.role_model is not None
+            and filters.language not in (offer.role_model.languages or [])
+        ):
+            continue
+        ok, distance = _reach(point, offer.site, filters.mode, [offer.mode], filters.max_km)
+        if not ok:
+            continue
+        slots = [
+            s
+            for s in offer.slots
+            if s.left > 0
+            and s.date >= utcnow().date()
+            and (filters.on_date is None or s.date == filters.on_date)
+        ]
+        reasons = [
+            _distance_reason(distance, [offer.mode], offer.mode),
+            *_field_reasons(offer.fields or [], filters.field),
+            _("%(n)s free places on %(d)s dates", n=sum(s.left for s in slots), d=len(slots)),
+        ]
+        hits.append(Hit(offer, distance, reasons, slots[:5]))
+    return hits
