@@ -91,13 +91,17 @@ def role_model_section(user) -> dict:
 
 
 def teacher_section(user) -> dict:
-    """The teacher's school, classes and coming bookings."""
+    """The teacher's schools, classes and coming bookings (open and confirmed)."""
     schools = [t.school for t in user.teachers if t.is_approved]
     class_ids = [c.id for s in schools for c in s.classes]
     bookings = (
         db.session.scalars(
             sa.select(Booking)
-            .where(Booking.class_id.in_(class_ids), Booking.ends_at >= utcnow())
+            .where(
+                Booking.class_id.in_(class_ids),
+                Booking.ends_at >= utcnow(),
+                Booking.status.in_(("requested", "proposed", "confirmed")),
+            )
             .order_by(Booking.starts_at)
             .limit(10)
         ).all()
@@ -108,7 +112,7 @@ def teacher_section(user) -> dict:
 
 
 def student_section(user) -> dict:
-    """The student's class and, once published, their placements."""
+    """The student's class, published placements and the class's confirmed visits."""
     from app.models import MatchRun, Placement
 
     student = user.student
@@ -117,4 +121,14 @@ def student_section(user) -> dict:
         .join(MatchRun)
         .where(Placement.student_id == student.id, MatchRun.status == "published")
     ).all()
-    return {"student": student, "placements": placements}
+    visits = db.session.scalars(
+        sa.select(Booking)
+        .where(
+            Booking.class_id == student.class_id,
+            Booking.status == "confirmed",
+            Booking.ends_at >= utcnow(),
+        )
+        .order_by(Booking.starts_at)
+        .limit(10)
+    ).all()
+    return {"student": student, "placements": placements, "visits": visits}
