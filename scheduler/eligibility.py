@@ -81,18 +81,18 @@ def role_model_km(ctx: Context, request: ClassRequest, rm: RoleModel) -> float:
     return road_km(school.lat, school.lon, rm.lat, rm.lon, ctx.params.road_factor)
 
 
-def role_model_mode(ctx: Context, request: ClassRequest, rm: RoleModel) -> str | None:
-    """Mode of a visit: physical when allowed and within the role model's range."""
-    can_physical = (
+def role_model_modes(ctx: Context, request: ClassRequest, rm: RoleModel) -> tuple[str, ...]:
+    """Modes a visit can take: physical within the role model's range, digital anywhere."""
+    modes = []
+    if (
         request.mode in ("physical", "any")
         and "physical" in rm.modes
         and role_model_km(ctx, request, rm) <= rm.travel_range_km + 1e-9
-    )
-    if can_physical:
-        return "physical"
+    ):
+        modes.append("physical")
     if request.mode in ("digital", "any") and "digital" in rm.modes:
-        return "digital"
-    return None
+        modes.append("digital")
+    return tuple(modes)
 
 
 def role_model_fit_problem(ctx: Context, request: ClassRequest, rm: RoleModel) -> str | None:
@@ -101,7 +101,7 @@ def role_model_fit_problem(ctx: Context, request: ClassRequest, rm: RoleModel) -
         return "fields"
     if request.language is not None and request.language not in rm.languages:
         return "language"
-    if role_model_mode(ctx, request, rm) is None:
+    if not role_model_modes(ctx, request, rm):
         return "travel_limit" if request.mode == "physical" else "mode"
     return None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -16,7 +17,7 @@ from scheduler.eligibility import (
     role_model_date_ok,
     role_model_fit_problem,
     role_model_km,
-    role_model_mode,
+    role_model_modes,
     window_dates,
 )
 from scheduler.problem import COMPANY_VISIT, ROLE_MODEL_VISIT, Placement
@@ -128,8 +129,8 @@ def role_model_visit_options(ctx: Context) -> list[Option]:
             left = rm.visits_left - len(ctx.rm_booked.get(rm.id, []))
             if left <= 0 or role_model_fit_problem(ctx, request, rm) is not None:
                 continue
-            mode = role_model_mode(ctx, request, rm) or "digital"
-            km = role_model_km(ctx, request, rm) if mode == "physical" else 0.0
+            modes = role_model_modes(ctx, request, rm)
+            distance = role_model_km(ctx, request, rm)
             booked = set(ctx.rm_booked.get(rm.id, []))
             days = [
                 d
@@ -139,7 +140,8 @@ def role_model_visit_options(ctx: Context) -> list[Option]:
             keep = days[:left]
             if prev is not None and prev.role_model_id == rm.id and prev.date in days:
                 keep = sorted(set(keep) | {prev.date})  # type: ignore[arg-type]
-            for day in keep:
+            for day, mode in itertools.product(keep, modes):
+                km = distance if mode == "physical" else 0.0
                 p = Placement(
                     request.id, ROLE_MODEL_VISIT, date=day, role_model_id=rm.id, mode=mode
                 )

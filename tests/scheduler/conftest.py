@@ -105,3 +105,63 @@ def f() -> SimpleNamespace:
 def params() -> Params:
     """Default parameters with a short deterministic time budget."""
     return Params(seed=7, deterministic_time_s=5.0, time_limit_s=10.0)
+
+
+def random_problem(draw) -> Problem:
+    """A small random problem; draw(lo, hi) gives an int in [lo, hi] (random or Hypothesis)."""
+    schools = tuple(
+        _school(f"S{i}", OSLO[0] + draw(0, 40) / 111.0, OSLO[1], is_rural=bool(draw(0, 1)))
+        for i in range(draw(1, 2))
+    )
+    classes = tuple(
+        _klass(f"C{i}", f"S{draw(0, len(schools) - 1)}", draw(8, 10), week=WEEK + draw(0, 1))
+        for i in range(draw(1, 2))
+    )
+    offers = tuple(
+        _work_offer(
+            f"O{i}",
+            capacity=draw(0, 2),
+            week=WEEK + draw(0, 1),
+            km_north=draw(0, 40),
+            company_id=f"K{draw(0, 2)}",
+            fields=(("it", "bio")[draw(0, 1)],),
+        )
+        for i in range(draw(1, 3))
+    ) + tuple(
+        _day_offer(f"J{i}", "job_shadowing", capacity=draw(0, 2), km_north=draw(0, 20))
+        for i in range(draw(0, 1))
+    )
+    names = [o.id for o in offers if o.kind == "work_week"] + ["it", "bio"]
+    students = tuple(
+        _student(
+            f"P{i}",
+            f"C{draw(0, len(classes) - 1)}",
+            tuple(names[draw(0, len(names) - 1)] for _ in range(draw(0, 2))),
+            gender=(None, "female", "male")[draw(0, 2)],
+            has_no_network=bool(draw(0, 1)),
+            shadowing_window=(DAY, DAY) if draw(0, 1) else None,
+        )
+        for i in range(draw(1, 3))
+    )
+    role_models = tuple(
+        _role_model(f"R{i}", visits_left=draw(0, 2), km_north=draw(0, 80), travel_range_km=50.0)
+        for i in range(draw(0, 2))
+    )
+    modes = ("digital", "physical", "any")
+    requests = tuple(
+        _request(
+            f"Q{i}",
+            "role_model_visit",
+            class_id=f"C{draw(0, len(classes) - 1)}",
+            mode=modes[draw(0, 2)],
+        )
+        for i in range(draw(0, 2))
+    )
+    return _problem(
+        schools=schools,
+        classes=classes,
+        students=students,
+        offers=offers,
+        role_models=role_models,
+        requests=requests,
+    )

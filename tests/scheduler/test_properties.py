@@ -1,0 +1,52 @@
+"""Hypothesis-generated problems always get a valid solution; same input and seed, same result."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from conftest import random_problem
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from scheduler import Params, solve, validate
+from scheduler.synthetic import generate
+
+
+@st.composite
+def problems(draw):
+    """Small problems whose every number Hypothesis chooses (and shrinks)."""
+    return random_problem(lambda lo, hi: draw(st.integers(lo, hi)))
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(problem=problems(), share=st.sampled_from([0.3, 0.5, 1.0]), last_resort=st.booleans())
+def test_every_solution_is_valid(problem, share: float, last_resort: bool) -> None:
+    params = Params(max_school_share=share, is_last_resort_enabled=last_resort)
+    solution = solve(problem, params)
+    assert validate(problem, solution, params) == []
+    assert solution.bound <= solution.objective + 1e-6
+    assert 0.0 <= solution.gap <= 1.0
+
+
+@settings(max_examples=15, deadline=None)
+@given(problem=problems())
+def test_flow_path_solutions_are_valid(problem) -> None:
+    params = Params(exact_option_limit=0)
+    assert validate(problem, solve(problem, params), params) == []
+
+
+def _without_time(solution):
+    return dataclasses.replace(solution, wall_time_s=0.0)
+
+
+def test_same_input_and_seed_give_the_same_solution() -> None:
+    problem = generate("tiny", 3)
+    params = Params(seed=11)
+    first, second = solve(problem, params), solve(problem, params)
+    assert _without_time(first) == _without_time(second)
+
+
+def test_same_input_and_seed_give_the_same_flow_solution() -> None:
+    problem = generate("tiny", 4)
+    params = Params(seed=5, exact_option_limit=0)
+    assert _without_time(solve(problem, params)) == _without_time(solve(problem, params))
