@@ -38,6 +38,7 @@ def create_app(config: object | str | None = None) -> Flask:
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = ";".join(translation_directories(app))
     os.makedirs(app.instance_path, exist_ok=True)
     logging.basicConfig(level=logging.INFO)
+    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
     register_extensions(app)
     register_blueprints(app)
     register_template_helpers(app)
