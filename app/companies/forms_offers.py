@@ -98,5 +98,5 @@ class ProfileForm(FlaskForm):
             "varied mix of role models."
         )
     )
-    gender = SelectField(_l("Gender (optional)"), choices=GENDER_CHOICES)
+    gender = SelectField(_l("Gender (optional)"), choices=GENDER_CHOICES, validate_choice=False)
     background = StringField(_l("Background (optional)"), validators=[Optional(), Length(max=120)])
