@@ -28,13 +28,14 @@ class SearchForm(FlaskForm):
     target = SelectField(
         _l("Look for"),
         choices=[("role_models", _l("Role models")), ("offers", _l("Offers from companies"))],
+        default="role_models",
     )
     school_id = SelectField(_l("From school"), coerce=int, validate_choice=False)
-    field = SelectField(_l("Field"), choices=ANY + list(STEM_FIELDS.items()))
-    grade = SelectField(_l("Grade"), choices=ANY + [(str(g), str(g)) for g in GRADES])
-    kind = SelectField(_l("Kind"), choices=ANY + list(ACTIVITY_KINDS.items()))
-    mode = SelectField(_l("Mode"), choices=ANY + list(MODES.items()))
-    language = SelectField(_l("Language"), choices=ANY + list(LANGUAGES.items()))
+    field = SelectField(_l("Field"), choices=ANY + list(STEM_FIELDS.items()), default="")
+    grade = SelectField(_l("Grade"), choices=ANY + [(str(g), str(g)) for g in GRADES], default="")
+    kind = SelectField(_l("Kind"), choices=ANY + list(ACTIVITY_KINDS.items()), default="")
+    mode = SelectField(_l("Mode"), choices=ANY + list(MODES.items()), default="")
+    language = SelectField(_l("Language"), choices=ANY + list(LANGUAGES.items()), default="")
     on_date = DateField(_l("Available on"), validators=[Optional()], format="%Y-%m-%d")
     max_km = IntegerField(
         _l("Within (km)"), default=50, validators=[Optional(), NumberRange(1, 2000)]

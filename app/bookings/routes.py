@@ -36,7 +36,7 @@ def search():
     form.school_id.choices = [(s.id, s.name) for s in schools]
     school = next((s for s in schools if s.id == form.school_id.data), schools[0])
     results = None
-    if request.args and form.validate():
+    if form.validate():
         results = run_search(
             school, queries.filters_from(form), request.args.get("page", 1, type=int)
         )
