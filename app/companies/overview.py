@@ -27,15 +27,20 @@ MISSING = {
 
 def upcoming_activities(company: Company, limit: int = 10) -> list[Booking]:
     """Coming bookings of the company's offers and role models."""
-    return list(db.session.scalars(
-        sa.select(Booking)
-        .outerjoin(Offer, Booking.offer_id == Offer.id)
-        .outerjoin(RoleModel, Booking.role_model_id == RoleModel.id)
-        .where(sa.or_(Offer.company_id == company.id, RoleModel.company_id == company.id),
-               Booking.ends_at >= utcnow(),
-               Booking.status.in_(("requested", "proposed", "confirmed")))
-        .order_by(Booking.starts_at).limit(limit)
-    ))
+    return list(
+        db.session.scalars(
+            sa.select(Booking)
+            .outerjoin(Offer, Booking.offer_id == Offer.id)
+            .outerjoin(RoleModel, Booking.role_model_id == RoleModel.id)
+            .where(
+                sa.or_(Offer.company_id == company.id, RoleModel.company_id == company.id),
+                Booking.ends_at >= utcnow(),
+                Booking.status.in_(("requested", "proposed", "confirmed")),
+            )
+            .order_by(Booking.starts_at)
+            .limit(limit)
+        )
+    )
 
 
 def missing_items(company: Company, plan_status: str) -> list[str]:

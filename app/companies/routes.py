@@ -36,30 +36,32 @@ def mine():
     return redirect(url_for("companies.show", company_id=companies[0].id))
 
 
+def _new_account(form) -> services.NewAccount | None:
+    """The visitor's account fields, or None for a logged-in user."""
+    if not hasattr(form, "your_name"):
+        return None
+    return services.NewAccount(form.your_name.data, form.email.data, form.password.data)
+
+
 @bp.route("/register", methods=["GET", "POST"])
 def register():
     """Register a company; a visitor creates the contact person's account at the same time."""
     is_visitor = not current_user.is_authenticated
     form = RegisterWithAccountForm() if is_visitor else RegisterCompanyForm()
     if form.validate_on_submit():
-        account = (
-            services.NewAccount(form.your_name.data, form.email.data, form.password.data)
-            if is_visitor
-            else None
-        )
+        actor = None if is_visitor else current_user
         try:
             company, user = services.register_company(
-                None if is_visitor else current_user,
+                actor,
                 company_data(form),
-                account,
+                _new_account(form),
                 form.phone.data or "",
                 session.get("lang", "nb"),
             )
         except DomainError as error:
             apply_to_form(form, error)
         else:
-            if is_visitor:
-                login_user(user)
+            login_user(user)
             flash(_("%(name)s is registered. Add a site next.", name=company.name), "success")
             return redirect(url_for("companies.new_site", company_id=company.id))
     return render_template("companies/register.html", form=form, is_visitor=is_visitor)

@@ -95,37 +95,44 @@ def my_profile():
     return redirect(url_for("companies.profile", rm_id=current_user.role_models[0].id))
 
 
-def _profile_data(form: ProfileForm) -> role_models.ProfileData:
+def _blocked_dates(text: str) -> list[date]:
+    """Dates typed one per line (or comma-separated); a bad one is named at the field."""
+    parts = [p.strip() for p in text.replace(",", "\n").splitlines() if p.strip()]
     blocked, bad = [], []
-    for line in (form.blocked_dates.data or "").replace(",", "\n").splitlines():
+    for part in parts:
         try:
-            blocked.append(date.fromisoformat(line.strip())) if line.strip() else None
+            blocked.append(date.fromisoformat(part))
         except ValueError:
-            bad.append(line.strip())
+            bad.append(part)
     if bad:
         raise DomainError(
             "blocked_dates", _("Write dates as YYYY-MM-DD: %(bad)s", bad=", ".join(bad))
         )
-    data = {
-        name: getattr(form, name).data
-        for name in (
-            "job_title",
-            "education_path",
-            "about",
-            "fields",
-            "languages",
-            "modes",
-            "travel_km",
-            "visits_per_year",
-            "weekdays",
-            "available_from",
-            "available_until",
-            "has_diversity_consent",
-            "gender",
-            "background",
-        )
-    }
-    return role_models.ProfileData(**data, site_id=form.site_id.data or None, blocked_dates=blocked)
+    return blocked
+
+
+def _profile_data(form: ProfileForm) -> role_models.ProfileData:
+    names = (
+        "job_title",
+        "education_path",
+        "about",
+        "fields",
+        "languages",
+        "modes",
+        "travel_km",
+        "visits_per_year",
+        "weekdays",
+        "available_from",
+        "available_until",
+        "has_diversity_consent",
+        "gender",
+        "background",
+    )
+    return role_models.ProfileData(
+        **{name: getattr(form, name).data for name in names},
+        site_id=form.site_id.data or None,
+        blocked_dates=_blocked_dates(form.blocked_dates.data or ""),
+    )
 
 
 @bp.route("/role-models/<int:rm_id>/profile", methods=["GET", "POST"])
