@@ -335,3 +335,8 @@ def test_the_dashboard_shows_waiting_role_models_and_capacity(client, login, con
     html = client.get("/").get_data(as_text=True)
     assert "Ida Berg" in html and "Robotlab" in html and "2 / 6" in html
     assert "Årsplan for" in html
+
+
+def test_a_visitor_finds_the_registration_from_the_front_page(client):
+    html = client.get("/").get_data(as_text=True)
+    assert 'href="/companies/register"' in html and "Registrer bedriften" in html
