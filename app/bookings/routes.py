@@ -24,7 +24,17 @@ from app.core.errors import DomainError, apply_to_form
 from app.core.permissions import CONTACT, ROLE_MODEL, TEACHER, authorize, roles_required
 from app.extensions import db
 
-bp = Blueprint("bookings", __name__, template_folder="templates", url_prefix="/bookings")
+bp = Blueprint(
+    "bookings", __name__, template_folder="templates", url_prefix="/bookings", cli_group=None
+)
+
+
+@bp.cli.command("send-reminders")
+def send_reminders_command() -> None:
+    """Queue reminders 7 days and 1 day before confirmed activities (run daily, e.g. cron)."""
+    import click
+
+    click.echo(f"queued {changes.send_reminders()} reminders")
 
 
 @bp.route("/search")

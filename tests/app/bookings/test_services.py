@@ -247,3 +247,18 @@ def test_teacher_of_another_school_cannot_use_this_class(world):
     stranger = TeacherFactory()
     with pytest.raises(DomainError):
         services.request_role_model_visit(stranger.user, world.role_model, world.ask())
+
+
+def test_send_reminders_command(world, runner):
+    now = datetime.now(UTC)
+    BookingFactory(
+        school_class=world.school_class,
+        teacher=world.teacher,
+        role_model=world.role_model,
+        status="confirmed",
+        starts_at=now + timedelta(days=3),
+        ends_at=now + timedelta(days=3, hours=1),
+    )
+    result = runner.invoke(args=["send-reminders"])
+    assert "queued 1 reminders" in result.output
+    assert len(outbox()) == 2
