@@ -9,8 +9,8 @@ from datetime import date
 import sqlalchemy as sa
 from flask_babel import gettext as _
 
-from app.bookings import capacity, rules
-from app.companies.models import Offer, OfferSlot, RoleModel, Site
+from app.bookings import rules
+from app.companies.models import Offer, OfferSlot, RoleModel, RoleModelYear, Site
 from app.core.domain import STEM_FIELDS
 from app.core.geo import find_place, haversine_km
 from app.core.model_base import utcnow
@@ -56,6 +56,7 @@ class ResultPage:
 
     @property
     def pages(self) -> int:
+        """How many pages there are (at least one)."""
         return max(1, math.ceil(self.total / self.per_page))
 
     has_prev = property(lambda self: self.page > 1)
@@ -137,32 +138,41 @@ def find_role_models(point, filters: Filters) -> list[Hit]:
     if filters.mode == "physical":
         query = _box(query, point, filters.max_km)
     year = (filters.on_date or utcnow().date()).year
-    hits = []
-    for rm in db.session.scalars(query):
-        if filters.field and filters.field not in (rm.fields or []):
-            continue
-        if filters.language and filters.language not in (rm.languages or []):
-            continue
-        if filters.on_date and not rules.is_role_model_free(rm, filters.on_date):
-            continue
-        ok, distance = _reach(
-            point, rm.site, filters.mode, rm.modes or [], min(filters.max_km, rm.travel_km)
-        )
-        left = capacity.visits_left(rm, year)
-        if not ok or left <= 0:
-            continue
-        reasons = [
-            _distance_reason(distance, rm.modes, filters.mode),
-            *_field_reasons(rm.fields or [], filters.field),
-            _(
-                "%(left)s of %(total)s visits left in %(year)s",
-                left=left,
-                total=rm.visits_per_year,
-                year=year,
-            ),
-        ]
-        hits.append(Hit(rm, distance, reasons))
-    return hits
+    taken = dict(
+        db.session.execute(
+            sa.select(
+                RoleModelYear.role_model_id, RoleModelYear.capacity - RoleModelYear.taken
+            ).where(RoleModelYear.year == year)
+        ).all()
+    )
+    hits = [_role_model_hit(rm, point, filters, year, taken) for rm in db.session.scalars(query)]
+    return [hit for hit in hits if hit is not None]
+
+
+def _role_model_hit(rm: RoleModel, point, filters: Filters, year: int, left_by_id: dict):
+    """A hit with its reasons, or None when the role model does not match."""
+    if filters.field and filters.field not in (rm.fields or []):
+        return None
+    if filters.language and filters.language not in (rm.languages or []):
+        return None
+    if filters.on_date and not rules.is_role_model_free(rm, filters.on_date):
+        return None
+    limit_km = min(filters.max_km, rm.travel_km)
+    ok, distance = _reach(point, rm.site, filters.mode, rm.modes or [], limit_km)
+    left = left_by_id.get(rm.id, rm.visits_per_year)
+    if not ok or left <= 0:
+        return None
+    reasons = [
+        _distance_reason(distance, rm.modes, filters.mode),
+        *_field_reasons(rm.fields or [], filters.field),
+        _(
+            "%(left)s of %(total)s visits left in %(year)s",
+            left=left,
+            total=rm.visits_per_year,
+            year=year,
+        ),
+    ]
+    return Hit(rm, distance, reasons)
 
 
 def _open_slots(filters: Filters) -> sa.Select:
@@ -192,32 +202,35 @@ def find_offers(point, filters: Filters) -> list[Hit]:
     query = _open_slots(filters)
     if filters.mode == "physical":
         query = _box(query, point, filters.max_km)
-    hits = []
-    for offer in db.session.scalars(query):
-        if filters.field and filters.field not in (offer.fields or []):
-            continue
-        if filters.grade and filters.grade not in (offer.grades or []):
-            continue
-        if (
-            filters.language
-            and offer.role_model is not None
-            and filters.language not in (offer.role_model.languages or [])
-        ):
-            continue
-        ok, distance = _reach(point, offer.site, filters.mode, [offer.mode], filters.max_km)
-        if not ok:
-            continue
-        slots = [
-            s
-            for s in offer.slots
-            if s.left > 0
-            and s.date >= utcnow().date()
-            and (filters.on_date is None or s.date == filters.on_date)
-        ]
-        reasons = [
-            _distance_reason(distance, [offer.mode], offer.mode),
-            *_field_reasons(offer.fields or [], filters.field),
-            _("%(n)s free places on %(d)s dates", n=sum(s.left for s in slots), d=len(slots)),
-        ]
-        hits.append(Hit(offer, distance, reasons, slots[:5]))
-    return hits
+    hits = [_offer_hit(offer, point, filters) for offer in db.session.scalars(query)]
+    return [hit for hit in hits if hit is not None]
+
+
+def _offer_hit(offer: Offer, point, filters: Filters):
+    """A hit with free dates and reasons, or None when the offer does not match."""
+    if filters.field and filters.field not in (offer.fields or []):
+        return None
+    if filters.grade and filters.grade not in (offer.grades or []):
+        return None
+    speaker = offer.role_model
+    if (
+        filters.language
+        and speaker is not None
+        and filters.language not in (speaker.languages or [])
+    ):
+        return None
+    ok, distance = _reach(point, offer.site, filters.mode, [offer.mode], filters.max_km)
+    if not ok:
+        return None
+    today = utcnow().date()
+    slots = [
+        s
+        for s in offer.slots
+        if s.left > 0 and s.date >= today and (filters.on_date is None or s.date == filters.on_date)
+    ]
+    reasons = [
+        _distance_reason(distance, [offer.mode], offer.mode),
+        *_field_reasons(offer.fields or [], filters.field),
+        _("%(n)s free places on %(d)s dates", n=sum(s.left for s in slots), d=len(slots)),
+    ]
+    return Hit(offer, distance, reasons, slots[:5])

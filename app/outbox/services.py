@@ -125,6 +125,7 @@ def deliver_after_response(response):
     app = current_app._get_current_object()
 
     def deliver() -> None:
+        """Runs once the response is closed, in the same worker thread."""
         with app.app_context():
             try:
                 deliver_due()
