@@ -67,6 +67,12 @@ CSV_HEADER = [
 ]
 
 
+def _cell(value) -> str:
+    """Text a spreadsheet will not run as a formula (CSV injection)."""
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 def members_csv(search: str = "", today: date | None = None) -> str:
     """All members matching the search as CSV text."""
     buffer = io.StringIO()
@@ -75,17 +81,16 @@ def members_csv(search: str = "", today: date | None = None) -> str:
     for row in member_rows(db.session.scalars(members_query(search)), today):
         c = row.company
         contacts = "; ".join(sorted(cp.user.name for cp in c.contact_persons))
-        writer.writerow(
-            [
-                c.org_number,
-                c.country,
-                c.name,
-                c.employees,
-                row.tier,
-                row.fee_nok,
-                row.status,
-                row.plan_status,
-                contacts,
-            ]
+        values = (
+            c.org_number,
+            c.country,
+            c.name,
+            c.employees,
+            row.tier,
+            row.fee_nok,
+            row.status,
+            row.plan_status,
+            contacts,
         )
+        writer.writerow([_cell(v) for v in values])
     return buffer.getvalue()

@@ -301,3 +301,9 @@ def test_more_contact_persons_come_by_invitation(contact, app):
     assert message.recipient == "per@havteknikk.no"
     assert "/invitation/" in message.body_text
     assert db.session.scalar(sa.select(sa.func.count(ContactPerson.id))) == 1
+
+
+def test_the_member_csv_does_not_hand_spreadsheets_formulas():
+    CompanyFactory(name='=HYPERLINK("http://x")')
+    rows = list(csv.reader(io.StringIO(members.members_csv())))
+    assert rows[1][2] == '\'=HYPERLINK("http://x")'
