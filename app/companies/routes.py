@@ -49,7 +49,7 @@ def register():
     is_visitor = not current_user.is_authenticated
     form = RegisterWithAccountForm() if is_visitor else RegisterCompanyForm()
     if form.validate_on_submit():
-        actor = None if is_visitor else current_user
+        actor = None if is_visitor else current_user._get_current_object()
         try:
             company, user = services.register_company(
                 actor,
@@ -61,7 +61,8 @@ def register():
         except DomainError as error:
             apply_to_form(form, error)
         else:
-            login_user(user)
+            if is_visitor:
+                login_user(user)
             flash(_("%(name)s is registered. Add a site next.", name=company.name), "success")
             return redirect(url_for("companies.new_site", company_id=company.id))
     return render_template("companies/register.html", form=form, is_visitor=is_visitor)

@@ -340,3 +340,20 @@ def test_the_dashboard_shows_waiting_role_models_and_capacity(client, login, con
 def test_a_visitor_finds_the_registration_from_the_front_page(client):
     html = client.get("/").get_data(as_text=True)
     assert 'href="/companies/register"' in html and "Registrer bedriften" in html
+
+
+def test_a_logged_in_teacher_registers_a_company_too(client, login):
+    from tests.factories import TeacherFactory
+
+    teacher = TeacherFactory()
+    login(teacher.user)
+    form = {
+        k: v
+        for k, v in REGISTRATION.items()
+        if k not in ("your_name", "email", "password", "confirm")
+    }
+    response = client.post("/companies/register", data={**form, "org_number": "984851006"})
+    assert response.status_code == 302
+    company = db.session.scalar(sa.select(Company))
+    assert [cp.user_id for cp in company.contact_persons] == [teacher.user_id]
+    assert "Equinor ASA" in client.get("/").get_data(as_text=True)
