@@ -93,8 +93,9 @@ def classes():
 @roles_required(TEACHER)
 def new_class():
     """Add a class to one of the teacher's schools."""
-    form = ClassForm(school_year=services.current_school_year())
-    form.school_id.choices = [(s.id, s.name) for s in queries.teacher_schools(current_user)]
+    schools = queries.teacher_schools(current_user)
+    form = ClassForm(school_year=services.current_school_year(), school_id=schools[0].id)
+    form.school_id.choices = [(s.id, s.name) for s in schools]
     if form.validate_on_submit():
         try:
             school_class = services.save_class(
