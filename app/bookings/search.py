@@ -103,27 +103,22 @@ def search(school: School, filters: Filters, page: int = 1) -> ResultPage:
     return ResultPage(items=hits[start : start + PER_PAGE], page=page, total=len(hits))
 
 
-def _reach(point, site, mode: str, modes: list[str], limit_km: float) -> tuple[bool, float | None]:
-    """Whether a physical visit is within reach, or a digital one is allowed (anywhere)."""
+def _reach(point, site, mode: str, modes: list[str], limit_km: float) -> tuple[bool, str]:
+    """Whether it can come to this school, and why: distance, or digital from anywhere."""
     distance = distance_to(point, site)
     wanted = [mode] if mode else ["physical", "digital"]
-    if "digital" in wanted and "digital" in modes:
-        return True, distance
     near = distance is not None and distance <= limit_km
-    return "physical" in wanted and "physical" in modes and near, distance
+    if "physical" in wanted and "physical" in modes and near:
+        return True, _("%(km)s km from the school", km=round(distance))
+    if "digital" in wanted and "digital" in modes:
+        return True, _("Digital: available anywhere")
+    return False, ""
 
 
 def _field_reasons(fields: list[str], wanted: str) -> list[str]:
     """Name the matching fields (or all of them when none was asked for)."""
     shown = [f for f in fields if not wanted or f == wanted]
     return [str(STEM_FIELDS.get(f, f)) for f in shown]
-
-
-def _distance_reason(distance: float | None, modes: list[str], mode: str) -> str:
-    """Say how far it is, or that a digital visit reaches any school."""
-    if distance is not None and (mode != "digital"):
-        return _("%(km)s km from the school", km=round(distance))
-    return _("Digital: available anywhere")
 
 
 def find_role_models(point, filters: Filters) -> list[Hit]:
@@ -158,12 +153,12 @@ def _role_model_hit(rm: RoleModel, point, filters: Filters, year: int, left_by_i
     if filters.on_date and not rules.is_role_model_free(rm, filters.on_date):
         return None
     limit_km = min(filters.max_km, rm.travel_km)
-    ok, distance = _reach(point, rm.site, filters.mode, rm.modes or [], limit_km)
+    ok, why = _reach(point, rm.site, filters.mode, rm.modes or [], limit_km)
     left = left_by_id.get(rm.id, rm.visits_per_year)
     if not ok or left <= 0:
         return None
     reasons = [
-        _distance_reason(distance, rm.modes, filters.mode),
+        why,
         *_field_reasons(rm.fields or [], filters.field),
         _(
             "%(left)s of %(total)s visits left in %(year)s",
@@ -172,7 +167,7 @@ def _role_model_hit(rm: RoleModel, point, filters: Filters, year: int, left_by_i
             year=year,
         ),
     ]
-    return Hit(rm, distance, reasons)
+    return Hit(rm, distance_to(point, rm.site), reasons)
 
 
 def _open_slots(filters: Filters) -> sa.Select:
@@ -219,7 +214,7 @@ def _offer_hit(offer: Offer, point, filters: Filters):
         and filters.language not in (speaker.languages or [])
     ):
         return None
-    ok, distance = _reach(point, offer.site, filters.mode, [offer.mode], filters.max_km)
+    ok, why = _reach(point, offer.site, filters.mode, [offer.mode], filters.max_km)
     if not ok:
         return None
     today = utcnow().date()
@@ -229,8 +224,8 @@ def _offer_hit(offer: Offer, point, filters: Filters):
         if s.left > 0 and s.date >= today and (filters.on_date is None or s.date == filters.on_date)
     ]
     reasons = [
-        _distance_reason(distance, [offer.mode], offer.mode),
+        why,
         *_field_reasons(offer.fields or [], filters.field),
         _("%(n)s free places on %(d)s dates", n=sum(s.left for s in slots), d=len(slots)),
     ]
-    return Hit(offer, distance, reasons, slots[:5])
+    return Hit(offer, distance_to(point, offer.site), reasons, slots[:5])

@@ -209,3 +209,13 @@ def test_dashboards_show_the_confirmed_visit(world, login):
     services.accept(world.role_model.user, booking)
     page = login(world.teacher_user).get("/").get_data(as_text=True)
     assert "Bekreftet" in page and world.role_model.user.name in page
+
+
+def test_far_role_models_who_also_visit_digitally_say_so(world, login):
+    far_site = SiteFactory(municipality="Bergen", latitude=60.39, longitude=5.32)
+    both = RoleModelFactory(site=far_site, company=far_site.company)
+    page = login(world.teacher_user).get("/bookings/search").get_data(as_text=True)
+    card = page[page.index(both.user.name) :]
+    card = card[: card.index("</article>")]
+    assert "Digitalt: mulig fra hele landet" in card and "km fra skolen" not in card
+    assert page.index(world.role_model.user.name) < page.index(both.user.name)
