@@ -35,10 +35,30 @@ def add_people(rng: random.Random, password_hash: str, schools, companies, seaso
     user = _user("Ada Administrator", "admin@skolebro.no", password_hash)
     user.is_admin, user.admin_region = True, "Trøndelag"
     role_models = _add_company_people(rng, password_hash, companies)
+    _add_open_invitations(companies[0], user)
     classes = _add_school_people(rng, password_hash, schools)
     db.session.flush()
     _add_students(rng, password_hash, classes, companies, season)
     _add_bookings(rng, classes, role_models)
+
+
+def _add_open_invitations(company, admin: User) -> None:
+    """Two role-model invitations nobody has answered yet, so the company sees them."""
+    from app.accounts.models import Invitation
+    from app.core.model_base import utcnow
+
+    for name in ("Aurora Strand", "Sindre Moen"):
+        email = f"{slug(name).replace('-', '.')}@{slug(company.name)}.no"
+        db.session.add(
+            Invitation(
+                kind="role_model",
+                email=email,
+                name=name,
+                company=company,
+                invited_by=admin,
+                expires_at=utcnow() + timedelta(days=14),
+            )
+        )
 
 
 def _user(name: str, email: str | None, password_hash: str, username: str | None = None) -> User:

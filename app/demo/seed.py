@@ -141,6 +141,18 @@ def _add_company(rng: random.Random, i: int, name: str, fields: list[str], town)
     )
     for year in (2026, 2027):
         db.session.add(Membership(company=company, year=year, tier=tier, fee_nok=fee))
+    if i % 3 == 0:  # this year's plan, so "plan against actual" has something to compare
+        db.session.add(
+            AnnualPlan(
+                company=company,
+                year=2026,
+                role_model_visits=rng.randint(2, 6),
+                company_visits=rng.randint(0, 3),
+                job_shadowing_days=rng.randint(0, 4),
+                work_week_places=rng.randint(0, 4) if employees >= 15 else 0,
+                submitted_at=datetime(2025, 10, rng.randint(1, 30), 12, tzinfo=UTC),
+            )
+        )
     if i % 5 != 4:  # one in five has not filed next year's plan yet
         db.session.add(
             AnnualPlan(
@@ -159,7 +171,7 @@ def _add_company(rng: random.Random, i: int, name: str, fields: list[str], town)
 
 def _add_offers(rng: random.Random, company: Company, site: Site, employees: int) -> None:
     """Offers of all four kinds, with dates in the spring season."""
-    specs = [("company_visit", "Bedriftsbesøk", 150, 2), ("job_shadowing", "Hospitering", 420, 3)]
+    specs = [("company_visit", "Bedriftsbesøk", 150, 2), ("job_shadowing", "Hospitering", 450, 3)]
     if employees >= 15:
         specs.append(("work_week", "Arbeidsuke", 0, 2))
     for kind, label, minutes, slots in specs:
@@ -177,6 +189,11 @@ def _add_offers(rng: random.Random, company: Company, site: Site, employees: int
             what_to_bring="Matpakke, gode sko og nysgjerrighet.",
             safety_notes="Vi låner ut vernesko og hjelm der det trengs.",
             supervisor_name="Kari Lien" if kind == "work_week" else None,
+            school_contact_info=(
+                "Eleven møter kl. 08.00 i resepsjonen. Ring veileder ved fravær: 73 00 00 00."
+                if kind == "work_week"
+                else ""
+            ),
         )
         db.session.add(offer)
         _add_slots(rng, offer, kind, slots)
