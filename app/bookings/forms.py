@@ -19,6 +19,28 @@ DATE_ERROR = _l("Write a date like 2027-03-15.")
 TIME_ERROR = _l("Write a time like 09:30.")
 
 
+class DayField(DateField):
+    """A date field whose format error says how to write a date."""
+
+    def process_formdata(self, valuelist):
+        """Parse, replacing the library's message with ours."""
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            raise ValueError(str(DATE_ERROR)) from None
+
+
+class ClockField(TimeField):
+    """A time field whose format error says how to write a time."""
+
+    def process_formdata(self, valuelist):
+        """Parse, replacing the library's message with ours."""
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            raise ValueError(str(TIME_ERROR)) from None
+
+
 class SearchForm(FlaskForm):
     """Filters of the search page (a GET form, so no CSRF token)."""
 
@@ -36,7 +58,7 @@ class SearchForm(FlaskForm):
     kind = SelectField(_l("Kind"), choices=ANY + list(ACTIVITY_KINDS.items()), default="")
     mode = SelectField(_l("Mode"), choices=ANY + list(MODES.items()), default="")
     language = SelectField(_l("Language"), choices=ANY + list(LANGUAGES.items()), default="")
-    on_date = DateField(_l("Available on"), validators=[Optional()], format="%Y-%m-%d")
+    on_date = DayField(_l("Available on"), validators=[Optional()], format="%Y-%m-%d")
     max_km = IntegerField(
         _l("Within (km)"), default=50, validators=[Optional(), NumberRange(1, 2000)]
     )
@@ -46,10 +68,10 @@ class VisitRequestForm(FlaskForm):
     """A teacher asks a role model for a visit."""
 
     class_id = SelectField(_l("Class"), coerce=int, validate_choice=False)
-    day = DateField(_l("Date"), validators=[InputRequired(DATE_ERROR)])
-    at = TimeField(_l("Start time"), validators=[InputRequired(TIME_ERROR)])
-    alternative_day = DateField(_l("Alternative date (optional)"), validators=[Optional()])
-    alternative_at = TimeField(_l("Alternative start time (optional)"), validators=[Optional()])
+    day = DayField(_l("Date"), validators=[InputRequired(DATE_ERROR)])
+    at = ClockField(_l("Start time"), validators=[InputRequired(TIME_ERROR)])
+    alternative_day = DayField(_l("Alternative date (optional)"), validators=[Optional()])
+    alternative_at = ClockField(_l("Alternative start time (optional)"), validators=[Optional()])
     duration_minutes = IntegerField(
         _l("Length (minutes)"), default=60, validators=[InputRequired(), NumberRange(15, 480)]
     )
@@ -61,7 +83,7 @@ class SlotRequestForm(FlaskForm):
     """A teacher asks for a place on one date of an offer."""
 
     class_id = SelectField(_l("Class"), coerce=int, validate_choice=False)
-    at = TimeField(_l("Start time"), validators=[InputRequired(TIME_ERROR)])
+    at = ClockField(_l("Start time"), validators=[InputRequired(TIME_ERROR)])
     message = TextAreaField(_l("Message to the company"), validators=[Length(max=2000)])
 
 
@@ -80,8 +102,8 @@ class ReasonForm(FlaskForm):
 class NewTimeForm(FlaskForm):
     """Another date and time, with a reason (propose or reschedule)."""
 
-    day = DateField(_l("New date"), validators=[InputRequired(DATE_ERROR)])
-    at = TimeField(_l("New start time"), validators=[InputRequired(TIME_ERROR)])
+    day = DayField(_l("New date"), validators=[InputRequired(DATE_ERROR)])
+    at = ClockField(_l("New start time"), validators=[InputRequired(TIME_ERROR)])
     reason = TextAreaField(_l("Reason"), validators=[Length(max=1000)])
 
 

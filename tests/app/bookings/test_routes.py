@@ -219,3 +219,75 @@ def test_far_role_models_who_also_visit_digitally_say_so(world, login):
     card = card[: card.index("</article>")]
     assert "Digitalt: mulig fra hele landet" in card and "km fra skolen" not in card
     assert page.index(world.role_model.user.name) < page.index(both.user.name)
+
+
+def test_offer_date_page_and_request(world, login):
+    client = login(world.teacher_user)
+    page = client.get(f"/bookings/new/slot/{world.slot.id}").get_data(as_text=True)
+    assert world.slot.offer.title in page and "Klasse" in page
+    response = client.post(
+        f"/bookings/new/slot/{world.slot.id}",
+        data={"class_id": world.school_class.id, "at": "10:00"},
+    )
+    assert response.status_code == 302
+    assert db.session.scalar(sa.select(Booking.slot_id)) == world.slot.id
+
+
+def test_reschedule_through_the_page_keeps_the_uid(world, login):
+    booking = services.request_role_model_visit(world.teacher_user, world.role_model, world.ask())
+    services.accept(world.role_model.user, booking)
+    client = login(world.role_model.user)
+    page = client.post(
+        f"/bookings/{booking.id}/reschedule",
+        data={
+            "reschedule-day": weekday_ahead(3).isoformat(),
+            "reschedule-at": "25:00",
+            "reschedule-reason": "Kurs",
+        },
+    ).get_data(as_text=True)
+    assert "Skriv et klokkeslett som 09:30." in page and "Kurs" in page
+    response = client.post(
+        f"/bookings/{booking.id}/reschedule",
+        data={
+            "reschedule-day": weekday_ahead(45).isoformat(),
+            "reschedule-at": "11:00",
+            "reschedule-reason": "Kurs",
+        },
+    )
+    assert response.status_code == 302
+    db.session.expire_all()
+    moved = db.session.get(Booking, booking.id)
+    assert moved.calendar_sequence == 1 and moved.calendar_uid == booking.calendar_uid
+
+
+def test_feedback_through_the_page(world, login):
+    from datetime import UTC, datetime, timedelta
+
+    from tests.factories import BookingFactory
+
+    now = datetime.now(UTC)
+    booking = BookingFactory(
+        school_class=world.school_class,
+        teacher=world.teacher,
+        role_model=world.role_model,
+        status="confirmed",
+        starts_at=now - timedelta(days=1, hours=2),
+        ends_at=now - timedelta(days=1),
+    )
+    client = login(world.teacher_user)
+    assert "Hvordan gikk det?" in client.get(f"/bookings/{booking.id}").get_data(as_text=True)
+    client.post(f"/bookings/{booking.id}/feedback", data={"fb-score": "5", "fb-comment": "Topp"})
+    page = client.get(f"/bookings/{booking.id}").get_data(as_text=True)
+    assert "5/5 — Topp" in page and "Hvordan gikk det?" not in page
+
+
+def test_admin_reads_the_invites_in_the_outbox(world, login):
+    from tests.factories import AdminFactory
+
+    booking = services.request_role_model_visit(world.teacher_user, world.role_model, world.ask())
+    services.accept(world.role_model.user, booking)
+    message = db.session.scalar(
+        sa.select(OutboxMessage).where(OutboxMessage.calendar_method == "REQUEST")
+    )
+    page = login(AdminFactory()).get(f"/admin/outbox/{message.id}").get_data(as_text=True)
+    assert "Bekreftet: Rollemodellbesøk" in page and "BEGIN:VCALENDAR" in page

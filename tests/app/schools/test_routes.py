@@ -21,9 +21,7 @@ def test_admin_imports_csv_and_sees_the_row_report(login):
     client = login(AdminFactory())
     data = {
         "file": (
-            io.BytesIO(
-                b"name,municipality,country\nLade skole,Trondheim,NO\n,Trondheim,NO\n"
-            ),
+            io.BytesIO(b"name,municipality,country\nLade skole,Trondheim,NO\n,Trondheim,NO\n"),
             "skoler.csv",
         )
     }
@@ -163,3 +161,20 @@ def test_student_logs_in_with_the_reset_password(client, login):
     teacher_client.post("/logout")
     response = client.post("/login", data={"login": student.user.username, "password": password})
     assert response.status_code == 302
+
+
+def test_edit_and_delete_an_empty_class(login):
+    teacher = TeacherFactory()
+    school_class = SchoolClassFactory(school=teacher.school, name="9Z")
+    client = login(teacher.user)
+    assert 'value="9Z"' in client.get(f"/schools/classes/{school_class.id}/edit").get_data(
+        as_text=True
+    )
+    response = client.post(
+        f"/schools/classes/{school_class.id}/edit",
+        data={"name": "9Y", "grade": 9, "size": 20, "school_year": "2026-2027"},
+    )
+    assert response.status_code == 302
+    assert db.session.get(SchoolClass, school_class.id).name == "9Y"
+    client.post(f"/schools/classes/{school_class.id}/delete")
+    assert db.session.get(SchoolClass, school_class.id) is None
