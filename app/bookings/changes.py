@@ -22,6 +22,7 @@ def reschedule(actor: User, booking: Booking, day: date, at: time, reason: str) 
     if not reason.strip():
         raise rules.fail("reason", _("Tell the others why."))
     start, end = rules.new_times(booking, day, at, "day")
+    rules.check_free_time(booking, start, end, "day")
     _move_capacity(booking, start, day)
     rules.transition(booking, actor, ("confirmed",), "confirmed", reason.strip())
     booking.starts_at, booking.ends_at = start, end

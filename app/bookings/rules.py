@@ -102,6 +102,25 @@ def log_event(booking: Booking, actor, old: str | None, new: str, note: str = ""
     )
 
 
+def check_free_time(booking: Booking, start: datetime, end: datetime, field: str | None) -> None:
+    """A role model is in one place at a time: refuse overlapping confirmed visits."""
+    if booking.role_model_id is None:
+        return
+    clash = db.session.scalar(
+        sa.select(Booking.id)
+        .where(
+            Booking.role_model_id == booking.role_model_id,
+            Booking.id != booking.id,
+            Booking.status == "confirmed",
+            Booking.starts_at < end,
+            Booking.ends_at > start,
+        )
+        .limit(1)
+    )
+    if clash is not None:
+        raise fail(field, _("The role model already has a visit at this time."))
+
+
 def take_capacity(booking: Booking) -> None:
     """Take the role model's visit or the slot's place for this booking, or refuse."""
     if booking.role_model is not None:

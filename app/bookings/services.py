@@ -140,6 +140,7 @@ def accept_proposal(actor: User, booking: Booking) -> Booking:
 def _confirm(actor: User, booking: Booking, allowed: tuple[str, ...]) -> Booking:
     """Confirm with capacity taken in one conditional UPDATE; invites to every participant."""
     rules.check_future(booking.starts_at, None)
+    rules.check_free_time(booking, booking.starts_at, booking.ends_at, None)
     rules.transition(booking, actor, allowed, "confirmed")
     rules.take_capacity(booking)
     booking.calendar_uid = booking.calendar_uid or booking_uid(booking)

@@ -120,7 +120,9 @@ def test_a_role_models_visits_are_never_oversold(race_app):
                 school_class = SchoolClassFactory(
                     school=teacher.school, name=f"R{role_model.id}-{n}"
                 )
-                ask = services.VisitRequest(class_id=school_class.id, day=SPRING_DAY, at=time(9, 0))
+                ask = services.VisitRequest(
+                    class_id=school_class.id, day=SPRING_DAY, at=time(7 + n, 0)
+                )
                 booking_ids.append(
                     services.request_role_model_visit(teacher.user, role_model, ask).id
                 )
@@ -131,3 +133,5 @@ def test_a_role_models_visits_are_never_oversold(race_app):
             ).all()
             assert 1 <= sum(y.taken for y in years) == sum(results) <= 2, f"round {round_number}"
             assert all(y.taken <= y.capacity for y in years)
+            if db.engine.dialect.name == "postgresql":  # no "database is locked" there
+                assert sum(results) == 2

@@ -262,3 +262,15 @@ def test_send_reminders_command(world, runner):
     result = runner.invoke(args=["send-reminders"])
     assert "queued 1 reminders" in result.output
     assert len(outbox()) == 2
+
+
+def test_a_role_model_is_in_one_place_at_a_time(world):
+    other_class = SchoolClassFactory(school=world.teacher.school, name="9B")
+    first = services.request_role_model_visit(world.teacher_user, world.role_model, world.ask())
+    second = services.request_role_model_visit(
+        world.teacher_user, world.role_model, world.ask(class_id=other_class.id, at=time(9, 30))
+    )
+    services.accept(world.role_model.user, first)
+    with pytest.raises(DomainError, match="allerede et besøk"):
+        services.accept(world.role_model.user, second)
+    assert db.session.get(Booking, second.id).status == "requested"
