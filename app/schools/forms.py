@@ -3,7 +3,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import DateField, EmailField, IntegerField, PasswordField, SelectField, StringField
+from wtforms import EmailField, IntegerField, PasswordField, SelectField, StringField
 from wtforms.validators import (
     DataRequired,
     Email,
@@ -13,6 +13,8 @@ from wtforms.validators import (
     NumberRange,
     Optional,
 )
+
+from app.bookings.forms import DayField  # says how to write a date, in the user's language
 
 
 class ImportForm(FlaskForm):
@@ -63,7 +65,7 @@ class ClassForm(FlaskForm):
     )
     subject = StringField(_l("Subject"), validators=[Length(max=80)])
     school_year = StringField(_l("School year"), validators=[Optional(), Length(max=9)])
-    work_week_start = DateField(_l("Work week starts (a Monday)"), validators=[Optional()])
+    work_week_start = DayField(_l("Work week starts (a Monday)"), validators=[Optional()])
 
 
 class ButtonForm(FlaskForm):
