@@ -5,14 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
 import numpy as np
 
 from scheduler.problem import (
-    JOB_SHADOWING,
     LAST_RESORT_RANK,
     WORK_WEEK,
     ClassRequest,
@@ -59,12 +57,64 @@ def road_km_many(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray, rf:
     return np.round(km * rf, 2)
 
 
-@dataclass(frozen=True)
+class KindIndex:
+    """Every slot of one kind as arrays, so reaches and flows can be built with numpy."""
+
+    def __init__(self, ctx: Context, kind: str) -> None:
+        offers = ctx.offers_of_kind(kind)
+        self.offers = offers
+        self.slots: list[SlotKey] = [(o.id, s.period) for o in offers for s in o.slots]
+        self.index = {slot: i for i, slot in enumerate(self.slots)}
+        self.slot_offer = np.array(
+            [i for i, o in enumerate(offers) for _ in o.slots], dtype=np.int64
+        )
+        self.period_code = np.array([_code(p) for _, p in self.slots], dtype=np.int64)
+        self.in_season = np.array([ctx.season_weeks_ok(p) for _, p in self.slots], dtype=bool)
+        self.capacity = np.array([ctx.slots[s].capacity for s in self.slots], dtype=np.int64)
+        self.limit = np.array(
+            [ctx.school_limit(ctx.offers[o].company_id, kind, week_of(p)) for o, p in self.slots],
+            dtype=np.int64,
+        )
+        self._fields: dict[str, np.ndarray] = {}
+        self._grades: dict[int, np.ndarray] = {}
+
+    def field_mask(self, name: str) -> np.ndarray:
+        """Which slots belong to offers in a field."""
+        if name not in self._fields:
+            per_offer = np.array([name in o.fields for o in self.offers], dtype=bool)
+            self._fields[name] = per_offer[self.slot_offer] if len(self.slots) else per_offer
+        return self._fields[name]
+
+    def grade_mask(self, grade: int) -> np.ndarray:
+        """Which slots are open to a grade."""
+        if grade not in self._grades:
+            ok = np.array([not o.grades or grade in o.grades for o in self.offers], dtype=bool)
+            self._grades[grade] = ok[self.slot_offer] if len(self.slots) else ok
+        return self._grades[grade]
+
+
+def _code(period: Period) -> int:
+    """Weeks and dates as comparable integers (dates as ordinals, far above weeks)."""
+    return period if isinstance(period, int) else period.toordinal()
+
+
 class Reach:
     """Slots of one kind a school can reach for one grade and set of periods."""
 
-    slots: tuple[SlotKey, ...]
-    km: tuple[float, ...]
+    def __init__(self, kind_index: KindIndex | None, index: np.ndarray, km: np.ndarray) -> None:
+        self.kind_index, self.index, self.km_arr = kind_index, index, km
+
+    @cached_property
+    def slots(self) -> tuple[SlotKey, ...]:
+        """Slot keys in the reach."""
+        if self.kind_index is None:
+            return ()
+        return tuple(self.kind_index.slots[i] for i in self.index)
+
+    @cached_property
+    def km(self) -> tuple[float, ...]:
+        """Road km to each slot's offer."""
+        return tuple(float(x) for x in self.km_arr)
 
 
 def share_limit(places: int, share: float) -> int:
@@ -164,34 +214,37 @@ class Context:
         """Every reach computed so far in this run."""
         return list(self._reach.values())
 
-    @cached_property
-    def _kind_arrays(self) -> dict[str, tuple[list[Offer], np.ndarray, np.ndarray]]:
-        arrays = {}
-        for kind in (WORK_WEEK, JOB_SHADOWING, "company_visit"):
-            offers = self.offers_of_kind(kind)
-            lats = np.array([o.lat for o in offers], dtype=float)
-            arrays[kind] = (offers, lats, np.array([o.lon for o in offers], dtype=float))
-        return arrays
+    def kind_index(self, kind: str) -> KindIndex:
+        """Slot arrays of a kind, built once."""
+        key = ("kind_index", kind)
+        if key not in self.cache:
+            self.cache[key] = KindIndex(self, kind)
+        return self.cache[key]
+
+    def offer_km(self, school: School, kind: str) -> np.ndarray:
+        """Road km from a school to every offer of a kind, cached per school."""
+        key = ("offer_km", school.id, kind)
+        if key not in self.cache:
+            ki = self.kind_index(kind)
+            lats = np.array([o.lat for o in ki.offers], dtype=float)
+            lons = np.array([o.lon for o in ki.offers], dtype=float)
+            self.cache[key] = road_km_many(
+                school.lat, school.lon, lats, lons, self.params.road_factor
+            )
+        return self.cache[key]
 
     def _compute_reach(
         self, school: School, grade: int, kind: str, periods: tuple[Period, ...]
     ) -> Reach:
-        offers, lats, lons = self._kind_arrays[kind]
-        if not offers or not periods:
-            return Reach((), ())
-        kms = road_km_many(school.lat, school.lon, lats, lons, self.params.road_factor)
-        limit, wanted = self.params.travel_limit(grade), set(periods)
-        slots: list[SlotKey] = []
-        dists: list[float] = []
-        for i in np.flatnonzero(kms <= limit + 1e-9):
-            offer = offers[int(i)]
-            if offer.grades and grade not in offer.grades:
-                continue
-            for slot in offer.slots:
-                if slot.period in wanted and self.season_weeks_ok(slot.period):
-                    slots.append((offer.id, slot.period))
-                    dists.append(float(kms[i]))
-        return Reach(tuple(slots), tuple(dists))
+        ki = self.kind_index(kind)
+        if not ki.slots or not periods:
+            return Reach(ki, np.zeros(0, dtype=np.int64), np.zeros(0))
+        km = self.offer_km(school, kind)[ki.slot_offer]
+        codes = np.array([_code(p) for p in periods], dtype=np.int64)
+        mask = np.isin(ki.period_code, codes) & ki.in_season & ki.grade_mask(grade)
+        mask &= km <= self.params.travel_limit(grade) + 1e-9
+        index = np.flatnonzero(mask)
+        return Reach(ki, index, km[index])
 
     def season_weeks_ok(self, period: Period) -> bool:
         """True if a slot's week or date lies inside the season."""

@@ -10,12 +10,19 @@ from ortools.sat.python import cp_model
 
 from scheduler.constraints import ALL_RULES
 from scheduler.context import Context
-from scheduler.costs import IntWeights, participants, request_unassigned_cost, unplaced_cost
+from scheduler.costs import (
+    IntWeights,
+    participants,
+    previous_of,
+    request_unassigned_cost,
+    unplaced_cost,
+)
 from scheduler.objectives import all_terms
 from scheduler.problem import STUDENT_KINDS, Placement
 from scheduler.variables import Option, OptionVars
 
 log = logging.getLogger(__name__)
+COMPONENT_DET_TIME_S = 2.0  # per independent group of class requests
 
 
 @dataclass(frozen=True)
@@ -42,10 +49,12 @@ class _Stopper(cp_model.CpSolverSolutionCallback):
             self.stop_search()
 
 
-def _constant(ctx: Context, iw: IntWeights, kinds: tuple[str, ...], options: list[Option]) -> int:
-    """Unplaced cost of subjects of the kinds that have no option at all."""
+def constant_cost(
+    ctx: Context, iw: IntWeights, kinds: tuple[str, ...], options: list[Option]
+) -> int:
+    """Unplaced and stability cost of subjects of the kinds that have no option at all."""
     present = {(o.placement.subject_id, o.placement.kind) for o in options}
-    cost = 0
+    cost = sum(iw.stability for key in previous_of(ctx) if key[1] in kinds and key not in present)
     for kind in kinds:
         if kind in STUDENT_KINDS:
             for s in participants(ctx, kind):
@@ -64,6 +73,8 @@ def solve_options(
     options: list[Option],
     hint: set[Placement],
     time_limit_s: float,
+    with_constant: bool = True,
+    deterministic_time_s: float | None = None,
 ) -> CpResult:
     """Solve the exact model over the options; deterministic for a fixed seed."""
     model = cp_model.CpModel()
@@ -71,7 +82,7 @@ def solve_options(
     for rule in ALL_RULES:
         rule(model, vars, ctx)
     terms = all_terms(model, vars, ctx, iw)
-    constant = _constant(ctx, iw, kinds, options)
+    constant = constant_cost(ctx, iw, kinds, options) if with_constant else 0
     model.minimize(sum(t.weight * t.expr for t in terms) + constant)
     for option, x in zip(options, vars.x, strict=True):
         model.add_hint(x, option.placement in hint)
@@ -79,7 +90,7 @@ def solve_options(
     p = solver.parameters
     p.num_workers = 1
     p.random_seed = ctx.params.seed
-    p.max_deterministic_time = ctx.params.deterministic_time_s
+    p.max_deterministic_time = deterministic_time_s or ctx.params.deterministic_time_s
     p.max_time_in_seconds = max(time_limit_s, 0.01)
     status = solver.solve(model, _Stopper(ctx.params.cancel))
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
@@ -94,3 +105,62 @@ def solve_options(
         int(round(solver.objective_value)),
         int(solver.best_objective_bound + 1e-6),
     )
+
+
+def _components(options: list[Option]) -> list[list[Option]]:
+    """Options split into groups that share no subject, slot or role model."""
+    parent: dict = {}
+
+    def find(x):
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for o in options:
+        p = o.placement
+        resource = ("rm", p.role_model_id) if p.role_model_id else ("slot", o.slot)
+        parent[find(("subject", p.subject_id))] = find(resource)
+    groups: dict = {}
+    for o in options:
+        groups.setdefault(find(("subject", o.placement.subject_id)), []).append(o)
+    return [groups[k] for k in sorted(groups, key=str)]
+
+
+def solve_by_components(
+    ctx: Context, iw: IntWeights, kind: str, options: list[Option], hint: set[Placement]
+) -> CpResult:
+    """One small exact model per independent group of options (no goal links groups)."""
+    placements: list[Placement] = []
+    objective = bound = constant_cost(ctx, iw, (kind,), options)
+    is_optimal = True
+    for group in _components(options):
+        limit = ctx.params.time_limit_s / 4
+        result = solve_options(ctx, iw, (kind,), group, hint, limit, False, COMPONENT_DET_TIME_S)
+        if not result.is_feasible:
+            result = _fallback(ctx, iw, group, hint)
+        placements += result.placements
+        objective, bound = objective + result.objective, bound + result.bound
+        is_optimal = is_optimal and result.is_optimal
+    return CpResult(tuple(placements), True, is_optimal, objective, bound)
+
+
+def _fallback(ctx: Context, iw: IntWeights, group: list[Option], hint: set[Placement]) -> CpResult:
+    """The hint when CP-SAT found nothing in time; its bound drops every capacity."""
+    chosen = tuple(o.placement for o in group if o.placement in hint)
+    by_subject: dict[str, list[Option]] = {}
+    for o in group:
+        by_subject.setdefault(o.placement.subject_id, []).append(o)
+    bound = 0
+    for subject_id, options in by_subject.items():
+        none = request_unassigned_cost(iw, ctx, subject_id)
+        cheapest = min(iw.travel_per_centikm * round(o.km * 100) for o in options)
+        bound += min(none, cheapest)
+    cost = sum(iw.travel_per_centikm * round(o.km * 100) for o in group if o.placement in hint)
+    cost += sum(
+        request_unassigned_cost(iw, ctx, s)
+        for s in by_subject
+        if s not in {p.subject_id for p in chosen}
+    )
+    log.warning("CP-SAT found nothing for %s options; keeping the greedy start", len(group))
+    return CpResult(chosen, True, False, cost, bound)

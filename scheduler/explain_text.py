@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from scheduler.context import Context, Period
 from scheduler.problem import JOB_SHADOWING, WORK_WEEK, Student
 
@@ -34,15 +36,16 @@ def no_reach_text(ctx: Context, student: Student, kind: str) -> str:
 
 def _no_reach_text(ctx: Context, student: Student, kind: str) -> str:
     grade, periods = ctx.grade_of(student), ctx.periods(student, kind)
-    wanted, name = set(periods), KIND_TEXT[kind]
-    in_period = [o for o in ctx.offers_of_kind(kind) if any(s.period in wanted for s in o.slots)]
-    if not in_period:
+    name, ki = KIND_TEXT[kind], ctx.kind_index(kind)
+    codes = [p if isinstance(p, int) else p.toordinal() for p in periods]
+    in_period = np.isin(ki.period_code, codes) & (ki.capacity > 0)
+    if not in_period.any():
         return f"no {name} offer has places {describe_periods(periods)}"
-    for_grade = [o for o in in_period if not o.grades or grade in o.grades]
-    if not for_grade:
+    for_grade = in_period & ki.grade_mask(grade)
+    if not for_grade.any():
         return f"no {name} offer {describe_periods(periods)} is open to grade {grade}"
-    school = ctx.school_of(student)
-    nearest = min(ctx.km_to_offer(school, o) for o in for_grade)
+    km = ctx.offer_km(ctx.school_of(student), kind)[ki.slot_offer]
+    nearest = float(km[for_grade].min())
     limit = ctx.params.travel_limit(grade)
     return (
         f"no {name} offer within {limit:.0f} km {describe_periods(periods)} "

@@ -15,17 +15,16 @@ from dataclasses import dataclass, field
 import numpy as np
 from ortools.graph.python import min_cost_flow
 
-from scheduler.context import Context, Period, Reach, SlotKey
+from scheduler.context import Context, SlotKey
 from scheduler.costs import (
     IntWeights,
-    centikm,
     rank_cost,
     student_option_cost,
     unplaced_cost,
 )
 from scheduler.problem import FEMALE, LAST_RESORT_RANK, Student
 
-PoolKey = tuple[str, int, tuple[Period, ...], tuple, bool]
+PoolKey = tuple[str, int, tuple, bool]
 
 
 @dataclass
@@ -49,23 +48,12 @@ class FlowResult:
 
 @dataclass
 class _ReachArrays:
-    """A reach restricted to open slots, as arrays aligned with `slots`."""
+    """The open slots of a reach as arrays: kind-level slot index, node, travel cost."""
 
-    slots: list[SlotKey]
+    index: np.ndarray
     nodes: np.ndarray
     travel: np.ndarray
-    bonus: np.ndarray
-    index: dict[str, list[int]]
-    km: tuple[float, ...]
-    pos: list[int]
-    masks: dict[str, np.ndarray] = field(default_factory=dict)
-
-    def field_mask(self, ctx: Context, name: str) -> np.ndarray:
-        """Which open slots belong to offers in a field."""
-        if name not in self.masks:
-            values = [name in ctx.offers[s[0]].fields for s in self.slots]
-            self.masks[name] = np.array(values, dtype=bool)
-        return self.masks[name]
+    km: np.ndarray
 
 
 class _Graph:
@@ -119,132 +107,148 @@ class _Graph:
 
 
 class _Builder:
-    """Builds the flow network of one component."""
+    """Builds the flow network of one component with numpy, one school at a time."""
 
     def __init__(self, ctx: Context, iw: IntWeights, data: FlowInput) -> None:
         self.ctx, self.iw, self.data = ctx, iw, data
+        self.ki = ctx.kind_index(data.kind)
+        self.cap = np.array([data.capacity.get(s, 0) for s in self.ki.slots], dtype=np.int64)
+        self.bonus = np.zeros(len(self.ki.slots), dtype=np.int64)
+        for name, value in sorted(data.girl_bonus.items()):
+            self.bonus = np.maximum(self.bonus, self.ki.field_mask(name) * value)
         self.graph = _Graph()
         self.n_students = len(data.students)
         self.sink = self.n_students
         self.next_node = self.n_students + 1
-        self.sot: dict[tuple[str, SlotKey], int] = {}
+        self.school_slots: dict[str, tuple[np.ndarray, int]] = {}
         self.pools: dict[PoolKey, int] = {}
         self.pool_members: dict[int, list[int]] = defaultdict(list)
-        self.student_arcs: list[tuple[int, int, SlotKey | int | None]] = []
-        self.pool_arcs: list[tuple[int, np.ndarray, list[SlotKey]]] = []
+        self.arc_student: list[int] = []
+        self.arc_index: list[int] = []
+        self.arc_target: list[int | None] = []  # slot index (direct), -1 - pool node, None
+        self.pool_arcs: list[tuple[int, np.ndarray, np.ndarray]] = []
         self.previous = {(p.subject_id, p.kind): p for p in ctx.problem.previous}
         self.reach_cache: dict[tuple[str, int], _ReachArrays] = {}
+        self._plan_schools()
+
+    def _reach_of(self, student: Student):
+        ctx, kind = self.ctx, self.data.kind
+        school_id = ctx.classes[student.class_id].school_id
+        return school_id, ctx.reach(
+            school_id, ctx.grade_of(student), kind, ctx.periods(student, kind)
+        )
+
+    def _plan_schools(self) -> None:
+        """One (school, slot) node per open slot any of the school's students can reach."""
+        union: dict[str, list[np.ndarray]] = defaultdict(list)
+        for student in self.data.students:
+            school_id, reach = self._reach_of(student)
+            union[school_id].append(reach.index)
+        for school_id in sorted(union):
+            idx = np.unique(np.concatenate(union[school_id]))
+            idx = idx[self.cap[idx] > 0]
+            self.school_slots[school_id] = (idx, self.next_node)
+            self.next_node += len(idx)
 
     def node(self) -> int:
         """A fresh node id."""
         self.next_node += 1
         return self.next_node - 1
 
-    def sot_node(self, school_id: str, slot: SlotKey) -> int:
-        """The (school, slot) node, created on first use."""
-        key = (school_id, slot)
-        if key not in self.sot:
-            self.sot[key] = self.node()
-        return self.sot[key]
-
-    def bonus(self, is_girl: bool, offer_id: str) -> int:
-        """Lagrangian bonus for a girl at an offer in an over-subscribed field."""
-        if not is_girl or not self.data.girl_bonus:
-            return 0
-        fields = self.ctx.offers[offer_id].fields
-        return max((self.data.girl_bonus.get(f, 0) for f in fields), default=0)
-
-    def arrays(self, school_id: str, reach: Reach) -> _ReachArrays:
+    def arrays(self, school_id: str, reach) -> _ReachArrays:
         """Open slots of a reach with their (school, slot) nodes and travel costs, cached."""
         key = (school_id, id(reach))
         if key not in self.reach_cache:
-            cap = self.data.capacity
-            pos = [i for i, s in enumerate(reach.slots) if cap.get(s, 0) > 0]
-            slots = [reach.slots[i] for i in pos]
-            nodes = np.array([self.sot_node(school_id, s) for s in slots], dtype=np.int64)
-            km100 = np.array([centikm(reach.km[i]) for i in pos], dtype=np.int64)
-            bonus = np.array([self.bonus(True, s[0]) for s in slots], dtype=np.int64)
-            index: dict[str, list[int]] = defaultdict(list)
-            for j, s in enumerate(slots):
-                index[s[0]].append(j)
-            travel = self.iw.travel_per_centikm * km100
-            self.reach_cache[key] = _ReachArrays(slots, nodes, travel, bonus, index, reach.km, pos)
+            is_open = self.cap[reach.index] > 0
+            index, km = reach.index[is_open], reach.km_arr[is_open]
+            union, base = self.school_slots[school_id]
+            nodes = base + np.searchsorted(union, index)
+            travel = self.iw.travel_per_centikm * np.rint(km * 100).astype(np.int64)
+            self.reach_cache[key] = _ReachArrays(index, nodes, travel, km)
         return self.reach_cache[key]
 
     def add_student(self, idx: int, student: Student) -> None:
         """Arcs of one student: unplaced, named wishes, previous slot, pools."""
         ctx, kind = self.ctx, self.data.kind
-        school_id = ctx.classes[student.class_id].school_id
-        grade, periods = ctx.grade_of(student), ctx.periods(student, kind)
-        ra = self.arrays(school_id, ctx.reach(school_id, grade, kind, periods))
+        school_id, reach = self._reach_of(student)
+        ra = self.arrays(school_id, reach)
         is_girl = student.gender == FEMALE and bool(self.data.girl_bonus)
         self._arc(idx, self.sink, unplaced_cost(self.iw, ctx, student), None)
         prev = self.previous.get((student.id, kind))
-        wanted = {w.offer_id for w in ctx.wishes(student, kind)[:5] if w.offer_id is not None}
+        wishes = ctx.wishes(student, kind)[:5]
+        wanted = {w.offer_id for w in wishes if w.offer_id is not None}
         if prev is not None and prev.offer_id is not None:
             wanted.add(prev.offer_id)
         for offer_id in sorted(wanted):
             rank = ctx.rank(student, kind, ctx.offers[offer_id])
-            for j in ra.index.get(offer_id, []):
-                slot = ra.slots[j]
+            if rank is None:
+                continue
+            for j in np.flatnonzero(self.ki.slot_offer[ra.index] == self._offer_pos(offer_id)):
+                slot = self.ki.slots[ra.index[j]]
                 is_prev = prev is not None and (prev.offer_id, prev.period) == slot
-                if rank is None:
-                    continue
-                cost = student_option_cost(self.iw, rank, ra.km[ra.pos[j]], is_prev)
-                cost -= int(ra.bonus[j]) if is_girl else 0
-                self._arc(idx, int(ra.nodes[j]), cost, slot)
-        for rank, wish in enumerate(ctx.wishes(student, kind)[:5], start=1):
+                cost = student_option_cost(self.iw, rank, float(ra.km[j]), is_prev)
+                cost -= int(self.bonus[ra.index[j]]) if is_girl else 0
+                self._arc(idx, int(ra.nodes[j]), cost, int(ra.index[j]))
+        for rank, wish in enumerate(wishes, start=1):
             if wish.field is not None:
-                tag = ("field", wish.field, rank)
-                self._join_pool(idx, (school_id, grade, periods, tag, is_girl))
+                self._join_pool(idx, (school_id, id(reach), ("field", wish.field, rank), is_girl))
         if ctx.params.is_last_resort_enabled:
-            self._join_pool(idx, (school_id, grade, periods, ("last",), is_girl))
+            self._join_pool(idx, (school_id, id(reach), ("last",), is_girl))
 
-    def _arc(self, tail: int, head: int, cost: int, target: SlotKey | int | None) -> None:
-        arc = self.graph.add_one(tail, head, 1, cost)
-        self.student_arcs.append((tail, arc, target))
+    def _offer_pos(self, offer_id: str) -> int:
+        if not hasattr(self, "_offer_positions"):
+            self._offer_positions = {o.id: i for i, o in enumerate(self.ki.offers)}
+        return self._offer_positions.get(offer_id, -1)
+
+    def _arc(self, tail: int, head: int, cost: int, target: int | None) -> None:
+        self.arc_student.append(tail)
+        self.arc_index.append(self.graph.add_one(tail, head, 1, cost))
+        self.arc_target.append(target)
 
     def _join_pool(self, idx: int, key: PoolKey) -> None:
         if key not in self.pools:
             self.pools[key] = self.node()
         node = self.pools[key]
         self.pool_members[node].append(idx)
-        arc = self.graph.add_one(idx, node, 1, 0)
-        self.student_arcs.append((idx, arc, node))
+        self.arc_student.append(idx)
+        self.arc_index.append(self.graph.add_one(idx, node, 1, 0))
+        self.arc_target.append(-1 - node)
 
     def add_pool_arcs(self) -> None:
         """Arcs from each pool to the slots its students accept, cost per (school, offer)."""
-        ctx, kind = self.ctx, self.data.kind
+        reaches = {id(r): r for r in self.ctx.computed_reaches()}
         for key, node in sorted(self.pools.items(), key=lambda kv: kv[1]):
-            school_id, grade, periods, tag, is_girl = key
-            ra = self.arrays(school_id, ctx.reach(school_id, grade, kind, periods))
+            school_id, reach_id, tag, is_girl = key
+            ra = self.arrays(school_id, reaches[reach_id])
             if tag[0] == "field":
-                mask = ra.field_mask(ctx, tag[1])
-                rank = tag[2]
+                mask, rank = self.ki.field_mask(tag[1])[ra.index], tag[2]
             else:
-                mask, rank = np.ones(len(ra.slots), dtype=bool), LAST_RESORT_RANK
+                mask, rank = np.ones(len(ra.index), dtype=bool), LAST_RESORT_RANK
             if not mask.any():
                 continue
-            costs = rank_cost(self.iw, rank) + ra.travel[mask] - (ra.bonus[mask] if is_girl else 0)
+            costs = rank_cost(self.iw, rank) + ra.travel[mask]
+            if is_girl:
+                costs = costs - self.bonus[ra.index[mask]]
             heads = ra.nodes[mask]
             cap = len(self.pool_members[node])
             arcs = self.graph.add(np.full(len(heads), node), heads, cap, costs)
-            slots = [ra.slots[j] for j in np.flatnonzero(mask)]
-            self.pool_arcs.append((node, arcs, slots))
+            self.pool_arcs.append((node, arcs, ra.index[mask]))
 
     def add_slot_arcs(self) -> None:
         """(school, slot) -> slot arcs with the share caps, slot -> sink with capacity."""
-        slot_node: dict[SlotKey, int] = {}
-        keys = sorted(self.sot, key=lambda k: (k[0], str(k[1])))
-        for _, slot in keys:
-            if slot not in slot_node:
-                slot_node[slot] = self.node()
-        caps = [self.data.share_cap[k] for k in keys]
-        tails = [self.sot[k] for k in keys]
-        self.graph.add(tails, [slot_node[k[1]] for k in keys], caps, 0)
-        ordered = sorted(slot_node, key=str)
-        left = [self.data.capacity[s] for s in ordered]
-        self.graph.add([slot_node[s] for s in ordered], np.full(len(ordered), self.sink), left, 0)
+        used = np.unique(np.concatenate([u for u, _ in self.school_slots.values()] or [[0]]))
+        used = used[self.cap[used] > 0] if len(self.school_slots) else used[:0]
+        slot_node = self.next_node + np.arange(len(used))
+        self.next_node += len(used)
+        for school_id, (union, base) in self.school_slots.items():
+            caps = np.minimum(self.ki.limit[union], self.cap[union])
+            for j, slot_i in enumerate(union):
+                key = (school_id, self.ki.slots[slot_i])
+                if key in self.data.share_cap:
+                    caps[j] = self.data.share_cap[key]
+            heads = slot_node[np.searchsorted(used, union)]
+            self.graph.add(base + np.arange(len(union)), heads, caps, 0)
+        self.graph.add(slot_node, np.full(len(used), self.sink), self.cap[used], 0)
 
 
 def _solve(smcf: min_cost_flow.SimpleMinCostFlow) -> int:
@@ -273,23 +277,25 @@ def solve_flow(ctx: Context, iw: IntWeights, data: FlowInput) -> FlowResult:
 
 def _decode(builder: _Builder, smcf: min_cost_flow.SimpleMinCostFlow) -> dict[str, SlotKey]:
     """Turn arc flows back into one slot per placed student (pools in id order)."""
-    students = builder.data.students
+    students, slots = builder.data.students, builder.ki.slots
     result: dict[str, SlotKey] = {}
     in_pool: dict[int, list[int]] = defaultdict(list)
-    arcs = np.array([a for _, a, _ in builder.student_arcs], dtype=np.int64)
-    flows = smcf.flows(arcs) if len(arcs) else np.array([], dtype=np.int64)
-    for (idx, _, target), f in zip(builder.student_arcs, flows, strict=True):
-        if f <= 0 or target is None:
+    arcs = np.array(builder.arc_index, dtype=np.int64)
+    flows = smcf.flows(arcs) if len(arcs) else np.zeros(0, dtype=np.int64)
+    for k in np.flatnonzero(flows > 0):
+        target, idx = builder.arc_target[k], builder.arc_student[k]
+        if target is None:
             continue
-        if isinstance(target, tuple):
-            result[students[idx].id] = target
+        if target >= 0:
+            result[students[idx].id] = slots[target]
         else:
-            in_pool[target].append(idx)
-    for node, arcs_of_pool, slots in builder.pool_arcs:
+            in_pool[-1 - target].append(idx)
+    for node, arcs_of_pool, index in builder.pool_arcs:
         members = sorted(in_pool.get(node, []), key=lambda i: students[i].id)
         pos = 0
-        for slot, f in zip(slots, smcf.flows(arcs_of_pool), strict=True):
-            for _ in range(int(f)):
-                result[students[members[pos]].id] = slot
+        pool_flows = smcf.flows(arcs_of_pool)
+        for k in np.flatnonzero(pool_flows > 0):
+            for _ in range(int(pool_flows[k])):
+                result[students[members[pos]].id] = slots[index[k]]
                 pos += 1
     return result

@@ -93,12 +93,12 @@ def travel_term(vars: OptionVars, ctx: Context, iw: IntWeights) -> SoftTerm:
 
 
 def stability_term(vars: OptionVars, ctx: Context, iw: IntWeights) -> SoftTerm:
-    """Previous placements (of the kinds modelled) that are not kept."""
-    kinds = {o.placement.kind for o in vars.options}
+    """Previous placements of the subjects modelled that are not kept."""
+    subjects = {(o.placement.subject_id, o.placement.kind) for o in vars.options}
     index = {o.placement: i for i, o in enumerate(vars.options)}
     expr: cp_model.LinearExprT = 0
-    for (_, kind), prev in sorted(previous_of(ctx).items()):
-        if kind in kinds:
+    for key, prev in sorted(previous_of(ctx).items()):
+        if key in subjects:
             expr += 1 - vars.x[index[prev]] if prev in index else 1
     return SoftTerm("stability", iw.stability, expr)
 

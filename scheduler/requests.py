@@ -22,10 +22,11 @@ from scheduler.costs import (
     request_unassigned_cost,
     total,
 )
-from scheduler.cpsat import solve_options
+from scheduler.cpsat import solve_by_components
 from scheduler.problem import COMPANY_VISIT, ROLE_MODEL_VISIT, Placement
+from scheduler.rm_options import role_model_visit_options
 from scheduler.students import PartResult
-from scheduler.variables import Option, company_visit_options, role_model_visit_options
+from scheduler.variables import Option, company_visit_options
 
 log = logging.getLogger(__name__)
 REQUEST_OPTION_LIMIT_FACTOR = 2
@@ -69,7 +70,7 @@ def greedy_requests(ctx: Context, iw: IntWeights, options: list[Option]) -> set[
 
 def _part(ctx: Context, iw: IntWeights, kind: str, options: list[Option]) -> PartResult:
     hint = greedy_requests(ctx, iw, options)
-    result = solve_options(ctx, iw, (kind,), options, hint, ctx.params.time_limit_s)
+    result = solve_by_components(ctx, iw, kind, options, hint)
     placements = list(result.placements) if result.is_feasible else sorted(hint, key=str)
     cost = total(evaluate_terms(ctx, placements, [kind]))
     bound = min(cost, result.bound / SCALE) if result.is_feasible else 0.0

@@ -27,6 +27,8 @@ from scheduler.variables import student_options
 
 log = logging.getLogger(__name__)
 MAX_REPAIRS = 20
+GIRLS_STEP_DIVISOR = 40  # small steps: a large bonus pulls girls out of other short fields
+GIRLS_ROUND_THRESHOLD = 0.001  # re-solve only if the girls' term is over 0.1 % of the cost
 
 
 @dataclass(frozen=True)
@@ -67,25 +69,26 @@ class ShareCaps:
         """Cap per slot implied by the rule: exact when the company has one slot that week."""
         return min(self.left(self.group(school_id, slot)), self.ctx.slots[slot].capacity)
 
+    def initial_caps(self) -> dict[tuple[str, SlotKey], int]:
+        """Per-slot caps for schools whose share is partly used by pins or bookings."""
+        caps: dict[tuple[str, SlotKey], int] = {}
+        ki = self.ctx.kind_index(self.kind)
+        for group, n in sorted(self.used.items()):
+            school_id, company, kind, week = group
+            if n <= 0 or kind != self.kind:
+                continue
+            for slot in ki.slots:
+                offer = self.ctx.offers[slot[0]]
+                if offer.company_id == company and week_of(slot[1]) == week:
+                    caps[(school_id, slot)] = self.relaxed(school_id, slot)
+        return caps
+
     def over(self, placements: dict[str, SlotKey]) -> dict[tuple, Counter[SlotKey]]:
         """Groups whose placements exceed the share, with the slots they used."""
         used: dict[tuple, Counter[SlotKey]] = defaultdict(Counter)
         for sid, slot in placements.items():
             used[self.group(self.school(sid), slot)][slot] += 1
         return {g: c for g, c in used.items() if sum(c.values()) > self.left(g)}
-
-
-class _Caps(dict):
-    """Lazily filled (school, slot) -> cap mapping for the flow builder."""
-
-    def __init__(self, fn) -> None:
-        super().__init__()
-        self.fn = fn
-
-    def __missing__(self, key: tuple[str, SlotKey]) -> int:
-        value = self.fn(*key)
-        self[key] = value
-        return value
 
 
 def _solve_component(ctx, iw, data: FlowInput, shares: ShareCaps) -> tuple[FlowResult, int]:
@@ -151,7 +154,7 @@ def _flow_round(ctx, iw, kind, free, pins, bonus, tick):
     placements = list(pins)
     bound = _pinned_cost(ctx, iw, pins)
     for comp in _components(ctx, kind, free):
-        data = FlowInput(kind, comp, capacity, _Caps(shares.relaxed), bonus)
+        data = FlowInput(kind, comp, capacity, shares.initial_caps(), bonus)
         result, comp_bound = _solve_component(ctx, iw, data, shares)
         bound += comp_bound
         for sid in sorted(result.placements):
@@ -172,16 +175,18 @@ def solve_students(ctx: Context, iw: IntWeights, kind: str, tick, cancelled) -> 
     bonus: dict[str, int] = {}
     for round_no in range(1, ctx.params.girls_share_rounds + 1):
         short = girls_shortfall(ctx, kind, best)
-        if not any(short.values()) or cancelled():
-            break
+        weighted = ctx.params.weights.girls_share * sum(short.values())
+        if weighted <= GIRLS_ROUND_THRESHOLD * best_cost or cancelled():
+            break  # a re-solve could not move the gap noticeably
         for f, missing in short.items():
             if missing:
-                bonus[f] = bonus.get(f, 0) + iw.girls_share // 2
+                bonus[f] = bonus.get(f, 0) + iw.girls_share // GIRLS_STEP_DIVISOR
         trial, _ = _flow_round(ctx, iw, kind, free, pins, dict(bonus), lambda: None)
         cost = total(evaluate_terms(ctx, trial, [kind]))
         log.info("girls' share round %s for %s: cost %.1f", round_no, kind, cost)
-        if cost < best_cost - 1e-9:
-            best, best_cost = trial, cost
+        if cost >= best_cost - 1e-9:
+            break
+        best, best_cost = trial, cost
     method, is_optimal = "flow", best_cost <= bound + 1e-6
     options = _small_options(ctx, kind)
     if options is not None and not cancelled():

@@ -3,22 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from collections import defaultdict
 from dataclasses import dataclass
 
+import numpy as np
 from ortools.sat.python import cp_model
 
 from scheduler.context import Context, Period, week_of
 from scheduler.costs import participants, placement_km, placement_rank
 from scheduler.eligibility import (
-    company_visit_problem,
     request_school,
-    role_model_date_ok,
-    role_model_fit_problem,
-    role_model_km,
-    role_model_modes,
-    window_dates,
+    request_travel_limit,
 )
 from scheduler.problem import COMPANY_VISIT, ROLE_MODEL_VISIT, Placement
 
@@ -83,7 +78,7 @@ def _pin_option(ctx: Context, pin: Placement) -> Option:
     return Option(pin, school_id, company, 0, placement_km(ctx, pin), seats, is_pinned=True)
 
 
-def _requests_of(ctx: Context, kind: str, options: list[Option]) -> list:
+def requests_of(ctx: Context, kind: str, options: list[Option]) -> list:
     """Unpinned requests of a kind in id order; pinned ones go to options as pins."""
     pins = {p.subject_id: p for p in ctx.problem.pins if p.kind == kind}
     free = []
@@ -100,52 +95,24 @@ def _requests_of(ctx: Context, kind: str, options: list[Option]) -> list:
 def company_visit_options(ctx: Context) -> list[Option]:
     """Every eligible (company-visit request, offer date) pair."""
     options: list[Option] = []
-    for request in _requests_of(ctx, COMPANY_VISIT, options):
+    ki = ctx.kind_index(COMPANY_VISIT)
+    for request in requests_of(ctx, COMPANY_VISIT, options):
         school = request_school(ctx, request)
-        for offer in ctx.offers_of_kind(COMPANY_VISIT):
-            for slot in offer.slots:
-                day = slot.date
-                if day is None or company_visit_problem(ctx, request, offer, day) is not None:
-                    continue
-                p = Placement(request.id, COMPANY_VISIT, offer_id=offer.id, date=day)
-                km = ctx.km_to_offer(school, offer)
-                options.append(Option(p, school.id, offer.company_id, 0, km, request.group_size))
-    return options
-
-
-def role_model_visit_options(ctx: Context) -> list[Option]:
-    """Eligible (request, role model, date) triples; per pair only the first v free dates.
-
-    A role model with v visits left has at most v-1 other visits, so one of the first v
-    free dates in a window is always open: dropping later dates loses no solution value
-    (costs do not depend on the date), except the previous run's date, which is kept.
-    """
-    previous = {(p.subject_id, p.kind): p for p in ctx.problem.previous}
-    options: list[Option] = []
-    for request in _requests_of(ctx, ROLE_MODEL_VISIT, options):
-        school_id = request_school(ctx, request).id
-        prev = previous.get((request.id, ROLE_MODEL_VISIT))
-        for rm in sorted(ctx.role_models.values(), key=lambda r: r.id):
-            left = rm.visits_left - len(ctx.rm_booked.get(rm.id, []))
-            if left <= 0 or role_model_fit_problem(ctx, request, rm) is not None:
-                continue
-            modes = role_model_modes(ctx, request, rm)
-            distance = role_model_km(ctx, request, rm)
-            booked = set(ctx.rm_booked.get(rm.id, []))
-            days = [
-                d
-                for d in window_dates(request.start, request.end)
-                if d not in booked and role_model_date_ok(ctx, request, rm, d)
-            ]
-            keep = days[:left]
-            if prev is not None and prev.role_model_id == rm.id and prev.date in days:
-                keep = sorted(set(keep) | {prev.date})  # type: ignore[arg-type]
-            for day, mode in itertools.product(keep, modes):
-                km = distance if mode == "physical" else 0.0
-                p = Placement(
-                    request.id, ROLE_MODEL_VISIT, date=day, role_model_id=rm.id, mode=mode
-                )
-                options.append(Option(p, school_id, rm.company_id, 0, km, 1))
+        grade = ctx.classes[request.class_id].grade
+        km = ctx.offer_km(school, COMPANY_VISIT)[ki.slot_offer]
+        codes = ki.period_code
+        mask = (codes >= request.start.toordinal()) & (codes <= request.end.toordinal())
+        mask &= ki.in_season & ki.grade_mask(grade) & (ki.capacity >= request.group_size)
+        mask &= km <= request_travel_limit(ctx, request) + 1e-9
+        if request.fields:
+            mask &= np.logical_or.reduce([ki.field_mask(f) for f in request.fields])
+        if request.mode == "digital":
+            mask[:] = False
+        for i in np.flatnonzero(mask):
+            offer_id, day = ki.slots[i]
+            p = Placement(request.id, COMPANY_VISIT, offer_id=offer_id, date=day)  # type: ignore[arg-type]
+            company = ctx.offers[offer_id].company_id
+            options.append(Option(p, school.id, company, 0, float(km[i]), request.group_size))
     return options
 
 
