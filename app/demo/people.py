@@ -151,6 +151,9 @@ def _add_school_people(rng: random.Random, password_hash: str, schools) -> list[
             user=_user(name, email, password_hash), school=school, subjects="Naturfag, matematikk"
         )
         db.session.add(teacher)
+        if i in (3, 17):  # a new colleague waiting for the administrator's approval
+            waiting = _user(_person(rng)[0], f"ny.laerer{i}@{slug(school.name)}.no", password_hash)
+            db.session.add(Teacher(user=waiting, school=school, is_approved=False))
         monday = date(2027, 2, 1) + timedelta(weeks=i % 10)
         for grade in (8, 9, 10):
             cls = SchoolClass(
