@@ -66,6 +66,17 @@ def constant_cost(
     return cost
 
 
+def _solver(ctx: Context, time_limit_s: float, deterministic_time_s: float) -> cp_model.CpSolver:
+    """One worker, fixed seed, deterministic time: the same answer on every run."""
+    solver = cp_model.CpSolver()
+    p = solver.parameters
+    p.num_workers = 1
+    p.random_seed = ctx.params.seed
+    p.max_deterministic_time = deterministic_time_s
+    p.max_time_in_seconds = max(time_limit_s, 0.01)  # a safety net only
+    return solver
+
+
 def solve_options(
     ctx: Context,
     iw: IntWeights,
@@ -86,12 +97,7 @@ def solve_options(
     model.minimize(sum(t.weight * t.expr for t in terms) + constant)
     for option, x in zip(options, vars.x, strict=True):
         model.add_hint(x, option.placement in hint)
-    solver = cp_model.CpSolver()
-    p = solver.parameters
-    p.num_workers = 1
-    p.random_seed = ctx.params.seed
-    p.max_deterministic_time = deterministic_time_s or ctx.params.deterministic_time_s
-    p.max_time_in_seconds = max(time_limit_s, 0.01)
+    solver = _solver(ctx, time_limit_s, deterministic_time_s or ctx.params.deterministic_time_s)
     status = solver.solve(model, _Stopper(ctx.params.cancel))
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         log.warning("CP-SAT found no solution (status %s)", solver.status_name(status))

@@ -22,7 +22,7 @@ from scheduler.costs import (
     request_unassigned_cost,
     total,
 )
-from scheduler.cpsat import solve_by_components
+from scheduler.cpsat import constant_cost, solve_by_components
 from scheduler.problem import COMPANY_VISIT, ROLE_MODEL_VISIT, Placement
 from scheduler.rm_options import role_model_visit_options
 from scheduler.students import PartResult
@@ -30,6 +30,7 @@ from scheduler.variables import Option, company_visit_options
 
 log = logging.getLogger(__name__)
 REQUEST_OPTION_LIMIT_FACTOR = 2
+PIN_BONUS = 10**9  # forces a pinned request's single arc in the flow
 
 
 def _option_cost(iw: IntWeights, option: Option, prev: dict) -> int:
@@ -90,60 +91,56 @@ def solve_role_model_visits(ctx: Context, iw: IntWeights) -> PartResult:
     return _role_model_flow(ctx, iw, options)
 
 
-def _role_model_flow(ctx: Context, iw: IntWeights, options: list[Option]) -> PartResult:
-    """request -> (role model, date) cap 1 -> role model cap visits left -> sink."""
+def _role_model_network(ctx: Context, iw: IntWeights, options: list[Option], requests: list[str]):
+    """Arc arrays: request -> sink (unmet), request -> (role model, date) -> role model -> sink."""
     prev = {(p.subject_id, p.kind): p for p in ctx.problem.previous}
-    requests = sorted({o.placement.subject_id for o in options})
-    free_requests = sorted(
-        r.id for r in ctx.requests.values() if r.kind == ROLE_MODEL_VISIT and r.id not in requests
-    )
     ids = {r: i for i, r in enumerate(requests)}
     sink = len(requests)
     nodes: dict = {}
-
-    def node(key) -> int:
-        return nodes.setdefault(key, sink + 1 + len(nodes))
-
-    tails, heads, caps, costs = [], [], [], []
-    for r in requests:
-        tails.append(ids[r]), heads.append(sink), caps.append(1)
-        costs.append(request_unassigned_cost(iw, ctx, r))
+    arcs: list[tuple[int, int, int, int]] = [
+        (ids[r], sink, 1, request_unassigned_cost(iw, ctx, r)) for r in requests
+    ]
     for o in options:
         p = o.placement
-        tails.append(ids[p.subject_id]), heads.append(node(("d", p.role_model_id, p.date)))
-        caps.append(1), costs.append(_option_cost(iw, o, prev) - 10**9 * o.is_pinned)
-    for key in list(nodes):
-        if key[0] == "d":
-            tails.append(nodes[key]), heads.append(node(("r", key[1]))), caps.append(1)
-            costs.append(0)
-    for key in list(nodes):
+        head = nodes.setdefault(("d", p.role_model_id, p.date), sink + 1 + len(nodes))
+        arcs.append(
+            (ids[p.subject_id], head, 1, _option_cost(iw, o, prev) - PIN_BONUS * o.is_pinned)
+        )
+    for key, node in list(nodes.items()):
+        arcs.append((node, nodes.setdefault(("r", key[1]), sink + 1 + len(nodes)), 1, 0))
+    for key, node in list(nodes.items()):
         if key[0] == "r":
             rm = ctx.role_models[key[1]]
             left = max(0, rm.visits_left - len(ctx.rm_booked.get(rm.id, [])))
-            tails.append(nodes[key]), heads.append(sink), caps.append(left), costs.append(0)
+            arcs.append((node, sink, left, 0))
+    return np.array(arcs, dtype=np.int64).reshape(-1, 4)
+
+
+def _role_model_flow(ctx: Context, iw: IntWeights, options: list[Option]) -> PartResult:
+    """Role-model visits as a min-cost flow; exact for every goal but the mix."""
+    requests = sorted({o.placement.subject_id for o in options})
+    arcs = _role_model_network(ctx, iw, options, requests)
     smcf = min_cost_flow.SimpleMinCostFlow()
-    arcs = smcf.add_arcs_with_capacity_and_unit_cost(
-        np.array(tails), np.array(heads), np.array(caps), np.array(costs)
+    index = smcf.add_arcs_with_capacity_and_unit_cost(
+        arcs[:, 0], arcs[:, 1], arcs[:, 2], arcs[:, 3]
     )
-    supplies = np.ones(sink + 1, dtype=np.int64)
-    supplies[sink] = -sink
-    smcf.set_nodes_supplies(np.arange(sink + 1), supplies)
+    supplies = np.ones(len(requests) + 1, dtype=np.int64)
+    supplies[-1] = -len(requests)
+    smcf.set_nodes_supplies(np.arange(len(requests) + 1), supplies)
     if smcf.solve() != smcf.OPTIMAL:
         raise RuntimeError("role-model flow failed")
-    flows = smcf.flows(arcs)
-    start = len(requests)
-    chosen = [
-        o.placement
-        for o, f in zip(options, flows[start : start + len(options)], strict=True)
-        if f > 0
-    ]
+    flows = smcf.flows(index)[len(requests) : len(requests) + len(options)]
+    chosen = [o.placement for o, f in zip(options, flows, strict=True) if f > 0]
     cost = total(evaluate_terms(ctx, chosen, [ROLE_MODEL_VISIT]))
-    pinned = sum(1 for o in options if o.is_pinned)
-    flow_opt = smcf.optimal_cost() + 10**9 * pinned
+    flow_opt = smcf.optimal_cost() + PIN_BONUS * sum(o.is_pinned for o in options)
+    constant = constant_cost(ctx, iw, (ROLE_MODEL_VISIT,), options)
     n_prev = sum(1 for p in ctx.problem.previous if p.kind == ROLE_MODEL_VISIT)
-    const = sum(request_unassigned_cost(iw, ctx, r) for r in free_requests)
-    bound = (flow_opt + iw.stability * n_prev + const) / SCALE
-    log.info("role-model visits by flow: %s options", len(options))
-    return PartResult(
-        ROLE_MODEL_VISIT, tuple(chosen), cost, min(bound, cost), cost <= bound + 1e-6, "flow"
+    n_prev_modelled = sum(
+        1
+        for p in ctx.problem.previous
+        if p.kind == ROLE_MODEL_VISIT and p.subject_id in set(requests)
     )
+    bound = (flow_opt + iw.stability * n_prev_modelled + constant) / SCALE
+    log.info("role-model visits by flow: %s options, %s previous", len(options), n_prev)
+    is_optimal = cost <= bound + 1e-6
+    return PartResult(ROLE_MODEL_VISIT, tuple(chosen), cost, min(bound, cost), is_optimal, "flow")
