@@ -41,10 +41,16 @@ def company_pages():
     contact = ContactPersonFactory(company=offer.company)
     cid = offer.company_id
     paths = [
-        "/", f"/companies/{cid}", f"/companies/{cid}/edit", f"/companies/{cid}/sites/new",
-        f"/companies/{cid}/offers", f"/companies/{cid}/offers/new",
-        f"/companies/{cid}/offers/new?kind=work_week", f"/companies/offers/{offer.id}",
-        f"/companies/{cid}/role-models", f"/companies/{cid}/plan",
+        "/",
+        f"/companies/{cid}",
+        f"/companies/{cid}/edit",
+        f"/companies/{cid}/sites/new",
+        f"/companies/{cid}/offers",
+        f"/companies/{cid}/offers/new",
+        f"/companies/{cid}/offers/new?kind=work_week",
+        f"/companies/offers/{offer.id}",
+        f"/companies/{cid}/role-models",
+        f"/companies/{cid}/plan",
         f"/companies/{cid}/membership",
     ]
     return contact.user, paths
