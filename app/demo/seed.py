@@ -63,14 +63,11 @@ def demo_logins() -> dict[str, str]:
 
 def mod11_org_number(base: int) -> str:
     """Make a valid 9-digit Norwegian organisation number from an 8-digit base."""
-    weights = (3, 2, 7, 6, 5, 4, 3, 2)
-    while True:
-        digits = [int(d) for d in f"{base:08d}"]
-        rest = sum(w * d for w, d in zip(weights, digits, strict=True)) % 11
-        check = 0 if rest == 0 else 11 - rest
-        if check != 10:
-            return f"{base:08d}{check}"
+    from app.companies.orgnumber import no_check_digit
+
+    while (check := no_check_digit(f"{base:08d}")) is None:
         base += 1
+    return f"{base:08d}{check}"
 
 
 def add_schools() -> list:
