@@ -77,6 +77,25 @@ class KindIndex:
         )
         self._fields: dict[str, np.ndarray] = {}
         self._grades: dict[int, np.ndarray] = {}
+        self.tight_limit = self._split_limits(ctx)
+
+    def _split_limits(self, ctx: Context) -> np.ndarray:
+        """A school's share split over a company's slots of a week by capacity (largest
+        remainder): never breaks the rule, even when a school uses several slots."""
+        groups: dict[tuple[str, int], list[int]] = {}
+        for i, (offer_id, period) in enumerate(self.slots):
+            groups.setdefault((ctx.offers[offer_id].company_id, week_of(period)), []).append(i)
+        tight = self.limit.copy()
+        for members in groups.values():
+            if len(members) > 1:
+                limit, caps = int(self.limit[members[0]]), self.capacity[members]
+                whole = max(int(caps.sum()), 1)
+                shares = limit * caps // whole
+                order = sorted(range(len(members)), key=lambda k: (-(limit * caps[k] % whole), k))
+                for k in order[: limit - int(shares.sum())]:
+                    shares[k] += 1
+                tight[members] = shares
+        return tight
 
     def field_mask(self, name: str) -> np.ndarray:
         """Which slots belong to offers in a field."""

@@ -36,6 +36,7 @@ class FlowInput:
     capacity: dict[SlotKey, int]
     share_cap: Mapping[tuple[str, SlotKey], int]
     girl_bonus: dict[str, int] = field(default_factory=dict)
+    is_tight: bool = False
 
 
 @dataclass
@@ -241,7 +242,8 @@ class _Builder:
         slot_node = self.next_node + np.arange(len(used))
         self.next_node += len(used)
         for school_id, (union, base) in self.school_slots.items():
-            caps = np.minimum(self.ki.limit[union], self.cap[union])
+            limit = self.ki.tight_limit if self.data.is_tight else self.ki.limit
+            caps = np.minimum(limit[union], self.cap[union])
             for j, slot_i in enumerate(union):
                 key = (school_id, self.ki.slots[slot_i])
                 if key in self.data.share_cap:

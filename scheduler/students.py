@@ -27,6 +27,7 @@ from scheduler.variables import student_options
 
 log = logging.getLogger(__name__)
 MAX_REPAIRS = 20
+TIGHT_AFTER = 4
 GIRLS_STEP_DIVISOR = 40  # small steps: a large bonus pulls girls out of other short fields
 GIRLS_ROUND_THRESHOLD = 0.001  # re-solve only if the girls' term is over 0.1 % of the cost
 
@@ -69,6 +70,15 @@ class ShareCaps:
         """Cap per slot implied by the rule: exact when the company has one slot that week."""
         return min(self.left(self.group(school_id, slot)), self.ctx.slots[slot].capacity)
 
+    def company_slots(self, company_id: str, week: int) -> list[SlotKey]:
+        """Slots of a company's offers of the kind in one week, cached."""
+        if not hasattr(self, "_company_slots"):
+            groups: dict[tuple[str, int], list[SlotKey]] = defaultdict(list)
+            for slot in self.ctx.kind_index(self.kind).slots:
+                groups[(self.ctx.offers[slot[0]].company_id, week_of(slot[1]))].append(slot)
+            self._company_slots = groups
+        return self._company_slots.get((company_id, week), [])
+
     def initial_caps(self) -> dict[tuple[str, SlotKey], int]:
         """Per-slot caps for schools whose share is partly used by pins or bookings."""
         caps: dict[tuple[str, SlotKey], int] = {}
@@ -94,16 +104,22 @@ class ShareCaps:
 def _solve_component(ctx, iw, data: FlowInput, shares: ShareCaps) -> tuple[FlowResult, int]:
     """Flow with the share rule relaxed per slot (the bound), then repaired until it holds.
 
-    A repair splits a school's share over the slots it used most and solves again.
+    A repair fixes a broken group for good: the school's share goes to the slots it used
+    most and every other slot of that company and week gets none, so each round fixes
+    more groups and the loop ends.
     """
     result = solve_flow(ctx, iw, data)
     bound = result.cost
-    for _ in range(MAX_REPAIRS):
+    for round_no in range(MAX_REPAIRS):
         over = shares.over(result.placements)
         if not over:
             return result, bound
+        if round_no == TIGHT_AFTER:
+            data.is_tight = True  # many ties: split every share by capacity instead
         for group, used in over.items():
             left = shares.left(group)
+            for slot in shares.company_slots(group[1], group[3]):
+                data.share_cap[(group[0], slot)] = 0
             for slot, n in sorted(used.items(), key=lambda kv: (-kv[1], str(kv[0]))):
                 data.share_cap[(group[0], slot)] = min(n, left)
                 left -= min(n, left)

@@ -45,3 +45,18 @@ def test_share_counts_all_offers_of_the_company(f, params) -> None:
     solution = solve(problem, params)
     assert len(solution.assignments) == 1
     assert validate(problem, solution, params) == []
+
+
+def test_flow_repairs_a_share_broken_over_several_slots(f, params) -> None:
+    problem = f.problem(
+        students=tuple(f.student(f"P{i}", wishes=("it",)) for i in range(4)),
+        offers=(
+            f.work_offer("O1", capacity=2, company_id="K"),
+            f.work_offer("O2", capacity=2, company_id="K", km_north=2),
+        ),
+    )
+    params = f.replace(params, exact_option_limit=0)
+    solution = solve(problem, params)
+    assert len(solution.assignments) == 2  # half of the company's 4 places
+    assert validate(problem, solution, params) == []
+    assert solution.bound <= solution.objective
