@@ -39,6 +39,8 @@ class Season(TimestampMixin, db.Model):
     archive_on: Mapped[date | None]
     allows_last_resort: Mapped[bool] = mapped_column(default=True, server_default=sa.text("true"))
     weights: Mapped[dict] = mapped_column(sa.JSON, default=dict)
+    # Run settings an administrator changes: travel limit per grade, max school share.
+    run_settings: Mapped[dict] = mapped_column(sa.JSON, default=dict, server_default="{}")
 
     __table_args__ = (
         sa.CheckConstraint(f"status IN {SEASON_STATUSES}", name="status"),
@@ -134,6 +136,7 @@ class Placement(TimestampMixin, db.Model):
     )
     on_date: Mapped[date | None]
     kind: Mapped[str] = mapped_column(sa.String(20))
+    mode: Mapped[str] = mapped_column(sa.String(10), default="physical", server_default="physical")
     preference_rank: Mapped[int | None]
     travel_km: Mapped[float | None]
     is_pinned: Mapped[bool] = mapped_column(default=False, server_default=sa.text("false"))
