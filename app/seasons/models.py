@@ -91,6 +91,7 @@ class Preference(TimestampMixin, db.Model):
         sa.CheckConstraint("offer_id IS NOT NULL OR field IS NOT NULL", name="offer_or_field"),
     )
 
+    season = relationship("Season")
     student = relationship("Student")
     offer = relationship("Offer")
 

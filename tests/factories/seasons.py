@@ -2,7 +2,9 @@
 
 from datetime import date
 
-from app.seasons.models import Season
+import factory
+
+from app.seasons.models import ClassRequest, Preference, Season
 from tests.factories.base import BaseFactory
 
 
@@ -21,3 +23,32 @@ class SeasonFactory(BaseFactory):
     publish_on = date(2027, 2, 1)
     starts_on = date(2027, 2, 15)
     ends_on = date(2027, 6, 15)
+
+
+class ClassRequestFactory(BaseFactory):
+    """A company-visit request in March 2027."""
+
+    class Meta:
+        model = ClassRequest
+
+    season = factory.SubFactory(SeasonFactory)
+    school_class = factory.SubFactory("tests.factories.schools.SchoolClassFactory")
+    kind = "company_visit"
+    mode = "physical"
+    window_start = date(2027, 3, 1)
+    window_end = date(2027, 3, 31)
+    fields = factory.LazyFunction(list)
+    max_travel_km = 60
+
+
+class PreferenceFactory(BaseFactory):
+    """A student's first work-week wish for a field."""
+
+    class Meta:
+        model = Preference
+
+    season = factory.SubFactory(SeasonFactory)
+    student = factory.SubFactory("tests.factories.schools.StudentFactory")
+    kind = "work_week"
+    rank = 1
+    field = "ict"

@@ -1,0 +1,67 @@
+"""The figures of a run: who was placed, how well, how far, and the objective by term."""
+
+from __future__ import annotations
+
+from app.seasons.models import MatchRun
+from scheduler import WORK_WEEK, Solution
+
+
+def _share(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None
+
+
+def _mean(values: list[float]) -> float | None:
+    return round(sum(values) / len(values), 2) if values else None
+
+
+def _student_figures(run: MatchRun, built) -> dict:
+    """Shares placed (overall, rural, no network), ranks, travel and girls' share."""
+    problem = built.problem
+    weeks = {c.id: c.work_week for c in problem.classes}
+    rural = {s.id for s in problem.schools if s.is_rural}
+    school_of = built.school_of_class
+    taking_part = [s for s in problem.students if weeks.get(s.class_id) is not None]
+    rows = {f"student:{p.student_id}": p for p in run.placements if p.kind == WORK_WEEK}
+    placed = [s for s in taking_part if s.id in rows]
+    rural_part = [s for s in taking_part if school_of.get(s.class_id) in rural]
+    no_network = [s for s in taking_part if s.has_no_network]
+    ranks = [rows[s.id].preference_rank for s in placed if rows[s.id].preference_rank]
+    kms = [rows[s.id].travel_km for s in placed if rows[s.id].travel_km is not None]
+    declared = [s for s in placed if s.gender]
+    return {
+        "students": len(taking_part),
+        "placed": len(placed),
+        "share_placed": _share(len(placed), len(taking_part)),
+        "share_placed_rural": _share(sum(s.id in rows for s in rural_part), len(rural_part)),
+        "share_placed_no_network": _share(sum(s.id in rows for s in no_network), len(no_network)),
+        "mean_rank": _mean(ranks),
+        "share_top2": _share(sum(r <= 2 for r in ranks), len(ranks)),
+        "mean_km": _mean(kms),
+        "girls_share": _share(sum(s.gender == "female" for s in declared), len(declared)),
+    }
+
+
+def figures_of(run: MatchRun, built, solution: Solution) -> dict:
+    """Everything the review page compares between runs, as plain JSON."""
+    requests = len(built.problem.requests)
+    met = sum(1 for p in run.placements if p.request_id is not None)
+    return {
+        **_student_figures(run, built),
+        "requests": requests,
+        "requests_met": met,
+        "share_requests_met": _share(met, requests),
+        "terms": [
+            {"name": t.name, "weight": t.weight, "value": t.value, "weighted": t.weighted}
+            for t in solution.terms
+        ],
+        "objective": solution.objective,
+        "bound": solution.bound,
+        "gap": solution.gap,
+        "status": solution.status,
+        "wall_time_s": round(solution.wall_time_s, 2),
+        "bound_note": solution.bound_note,
+        "parts": [
+            {"kind": p.kind, "cost": p.cost, "bound": p.bound, "method": p.method}
+            for p in solution.parts
+        ],
+    }

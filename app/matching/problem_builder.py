@@ -1,0 +1,196 @@
+"""Translate the season's rows into the engine's Problem, and remember how to map ids back."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import sqlalchemy as sa
+
+from app.companies.models import Offer as OfferRow
+from app.companies.models import OfferSlot as SlotRow
+from app.extensions import db
+from app.matching import rows
+from app.matching.ids import key
+from app.seasons.models import Season as SeasonRow
+from scheduler import (
+    WORK_WEEK,
+    ClassRequest,
+    ExistingBooking,
+    Offer,
+    OfferSlot,
+    Problem,
+    School,
+    SchoolClass,
+    Season,
+    Student,
+    Wish,
+)
+
+STUDENT_OFFER_KINDS = ("work_week", "job_shadowing", "company_visit")
+
+
+@dataclass
+class Built:
+    """The problem plus the lookups that map engine ids and periods back to rows."""
+
+    problem: Problem
+    slot_ids: dict[tuple[str, object], int] = field(default_factory=dict)
+    offers: dict[str, OfferRow] = field(default_factory=dict)
+    schools: dict[str, object] = field(default_factory=dict)
+    class_of_student: dict[str, str] = field(default_factory=dict)
+    school_of_class: dict[str, str] = field(default_factory=dict)
+
+
+def iso_week(day: dt.date | None) -> int | None:
+    """The ISO week number of a date."""
+    return day.isocalendar()[1] if day is not None else None
+
+
+def build_problem(season: SeasonRow) -> Built:
+    """Everything the engine needs for one run of the season (see docs/scheduler.md)."""
+    engine_season = Season(start=season.starts_on, end=season.ends_on)
+    school_rows = rows.schools_in_region(season.region)
+    schools = tuple(
+        School(key("school", s.id), s.latitude, s.longitude, is_rural=s.is_rural)
+        for s in school_rows
+    )
+    class_rows = rows.classes_of(school_rows)
+    classes = tuple(_engine_class(c, engine_season) for c in class_rows)
+    built = Built(problem=Problem(season=engine_season))
+    built.schools = {key("school", s.id): s for s in school_rows}
+    built.school_of_class = {c.id: c.school_id for c in classes}
+    offers = _offers(season, built)
+    offer_ids = {o.id for o in offers}
+    students = _students(season, class_rows, offer_ids, built)
+    role_models = rows.engine_role_models(season)
+    rm_ids = {r.id for r in role_models}
+    problem = Problem(
+        season=engine_season,
+        schools=schools,
+        classes=classes,
+        students=students,
+        offers=offers,
+        role_models=role_models,
+        requests=_requests(season, class_rows),
+        bookings=rows.engine_bookings(season, built, rm_ids),
+    )
+    built.problem = rows.with_pins_and_previous(season, problem, built)
+    return built
+
+
+def _engine_class(c, season: Season) -> SchoolClass:
+    week = iso_week(c.work_week_start)
+    if week is not None and not (c.work_week_start and season.has_date(c.work_week_start)):
+        week = None  # the class's work week is outside this season
+    return SchoolClass(key("class", c.id), key("school", c.school_id), c.grade, c.size, week)
+
+
+def _offer_slots(offer: OfferRow, season: SeasonRow, built: Built) -> tuple[OfferSlot, ...]:
+    """Slots inside the season with free places; one per ISO week for work weeks."""
+    slots: list[OfferSlot] = []
+    offer_id = key("offer", offer.id)
+    for slot in offer.slots:
+        free = slot.capacity - slot.taken + rows.booked_seats(slot)
+        if free <= 0 or not season.starts_on <= slot.date <= season.ends_on:
+            continue
+        period = iso_week(slot.date) if offer.kind == WORK_WEEK else slot.date
+        if (offer_id, period) in built.slot_ids:
+            continue  # two slots in one ISO week: the engine knows weeks, keep the first
+        built.slot_ids[(offer_id, period)] = slot.id
+        if offer.kind == WORK_WEEK:
+            slots.append(OfferSlot(capacity=free, week=period))
+        else:
+            slots.append(OfferSlot(capacity=free, date=period))
+    return tuple(slots)
+
+
+def _offers(season: SeasonRow, built: Built) -> tuple[Offer, ...]:
+    """Active offers at a located site with free places inside the season."""
+    query = (
+        sa.select(OfferRow)
+        .where(OfferRow.is_active.is_(True), OfferRow.kind.in_(STUDENT_OFFER_KINDS))
+        .where(OfferRow.slots.any(SlotRow.date.between(season.starts_on, season.ends_on)))
+        .order_by(OfferRow.id)
+    )
+    out = []
+    for offer in db.session.scalars(query):
+        site = offer.site
+        if site is None or site.latitude is None or site.longitude is None:
+            continue
+        slots = _offer_slots(offer, season, built)
+        if not slots:
+            continue
+        engine_id = key("offer", offer.id)
+        built.offers[engine_id] = offer
+        out.append(
+            Offer(
+                id=engine_id,
+                company_id=key("company", offer.company_id),
+                kind=offer.kind,
+                lat=site.latitude,
+                lon=site.longitude,
+                slots=slots,
+                fields=tuple(offer.fields or ()),
+                grades=tuple(offer.grades or ()),
+            )
+        )
+    return tuple(out)
+
+
+def _wishes(prefs, offer_ids: set[str]) -> tuple[Wish, ...]:
+    """Ranked wishes; a named offer no longer in the problem (full, inactive) is dropped."""
+    out = []
+    for p in sorted(prefs, key=lambda p: p.rank):
+        if p.offer_id is not None:
+            if key("offer", p.offer_id) in offer_ids:
+                out.append(Wish(offer_id=key("offer", p.offer_id)))
+        elif p.field:
+            out.append(Wish(field=p.field))
+    return tuple(out[:5])
+
+
+def _students(season: SeasonRow, class_rows, offer_ids: set[str], built: Built):
+    """Students of the region's classes; those placed through their own network stay out."""
+    prefs = rows.preferences_by_student(season)
+    out = []
+    for c in class_rows:
+        for s in sorted(c.students, key=lambda s: s.id):
+            if s.has_own_network_placement:
+                continue  # they have a work week already; their place goes to someone else
+            gender = s.gender if s.has_diversity_consent and s.gender else None
+            student_id = key("student", s.id)
+            built.class_of_student[student_id] = key("class", c.id)
+            wishes = _wishes(prefs.get(s.id, []), offer_ids)
+            out.append(
+                Student(student_id, key("class", c.id), wishes, gender=gender, has_no_network=True)
+            )
+    return tuple(out)
+
+
+def _requests(season: SeasonRow, class_rows) -> tuple[ClassRequest, ...]:
+    """The class requests of the season for classes in the region."""
+    by_id = {c.id: c for c in class_rows}
+    out = []
+    for r in sorted(season.requests, key=lambda r: r.id):
+        c = by_id.get(r.class_id)
+        start, end = max(r.window_start, season.starts_on), min(r.window_end, season.ends_on)
+        if c is None or start > end:
+            continue
+        out.append(
+            ClassRequest(
+                id=key("request", r.id),
+                class_id=key("class", c.id),
+                kind=r.kind,
+                start=start,
+                end=end,
+                mode=r.mode,
+                fields=tuple(r.fields or ()),
+                max_travel_km=float(r.max_travel_km),
+                group_size=c.size,
+            )
+        )
+    return tuple(out)
+
+
+__all__ = ["Built", "ExistingBooking", "build_problem", "iso_week"]

@@ -1,0 +1,197 @@
+"""Database reads behind the problem builder: region, role models, bookings, pins."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import replace
+from zoneinfo import ZoneInfo
+
+import sqlalchemy as sa
+
+from app.bookings.capacity import visits_left
+from app.bookings.models import Booking
+from app.companies.models import OfferSlot
+from app.companies.models import RoleModel as RoleModelRow
+from app.extensions import db
+from app.matching.ids import key
+from app.schools.models import School, SchoolClass
+from app.seasons.models import MatchRun, Preference, Season
+from app.seasons.models import Placement as PlacementRow
+from scheduler import WORK_WEEK, ExistingBooking, Placement, Problem, RoleModel
+
+DONE_RUNS = ("finished", "published")
+
+
+def schools_in_region(region: str) -> list[School]:
+    """Located schools of the season's region (every school when the region is empty)."""
+    query = sa.select(School).where(School.latitude.is_not(None), School.longitude.is_not(None))
+    if region:
+        query = query.where(School.region == region)
+    return list(db.session.scalars(query.order_by(School.id)))
+
+
+def classes_of(schools: list[School]) -> list[SchoolClass]:
+    """The classes of these schools, in id order."""
+    ids = [s.id for s in schools]
+    if not ids:
+        return []
+    query = sa.select(SchoolClass).where(SchoolClass.school_id.in_(ids)).order_by(SchoolClass.id)
+    return list(db.session.scalars(query))
+
+
+def preferences_by_student(season: Season) -> dict[int, list[Preference]]:
+    """The season's work-week wishes per student."""
+    out: dict[int, list[Preference]] = defaultdict(list)
+    query = sa.select(Preference).where(
+        Preference.season_id == season.id, Preference.kind == WORK_WEEK
+    )
+    for p in db.session.scalars(query):
+        out[p.student_id].append(p)
+    return out
+
+
+def confirmed_bookings(season: Season) -> list[Booking]:
+    """Confirmed direct bookings that start inside the season."""
+    start = dt.datetime.combine(season.starts_on, dt.time.min, dt.UTC) - dt.timedelta(days=1)
+    end = dt.datetime.combine(season.ends_on, dt.time.max, dt.UTC) + dt.timedelta(days=1)
+    query = sa.select(Booking).where(
+        Booking.status == "confirmed", Booking.starts_at.between(start, end)
+    )
+    return list(db.session.scalars(query.order_by(Booking.id)))
+
+
+def booked_seats(slot: OfferSlot) -> int:
+    """Seats of this slot taken by confirmed bookings (given back as ExistingBooking seats)."""
+    query = sa.select(sa.func.count(Booking.id)).where(
+        Booking.slot_id == slot.id, Booking.status == "confirmed"
+    )
+    return db.session.scalar(query) or 0
+
+
+def local_day(booking: Booking) -> dt.date:
+    """The booking's date in the school's time zone."""
+    tz = ZoneInfo(booking.school_class.school.time_zone)
+    return booking.starts_at.astimezone(tz).date()
+
+
+def engine_bookings(season: Season, built, rm_ids: set[str]) -> tuple[ExistingBooking, ...]:
+    """Confirmed bookings as seats on offer slots and busy dates of role models."""
+    out = []
+    for b in confirmed_bookings(season):
+        school = key("school", b.school_class.school_id)
+        school = school if school in built.schools else None
+        day = local_day(b)
+        if b.role_model_id is not None and key("rm", b.role_model_id) in rm_ids:
+            rm = key("rm", b.role_model_id)
+            out.append(ExistingBooking(key("booking", b.id), role_model_id=rm, date=day))
+        elif b.slot_id is not None:
+            offer = key("offer", b.offer_id)
+            kind = built.offers[offer].kind if offer in built.offers else None
+            period = day.isocalendar()[1] if kind == WORK_WEEK else b.slot.date
+            if (offer, period) in built.slot_ids:
+                week = period if kind == WORK_WEEK else None
+                on = None if kind == WORK_WEEK else period
+                out.append(
+                    ExistingBooking(key("booking", b.id), offer, week, on, 1, school_id=school)
+                )
+    return tuple(out)
+
+
+def _free_dates(rm: RoleModelRow, season: Season) -> tuple[dt.date, ...]:
+    """The role model's weekdays inside their availability and the season, minus blocked."""
+    blocked = {str(d) for d in rm.blocked_dates or []}
+    start = max(season.starts_on, rm.available_from or season.starts_on)
+    end = min(season.ends_on, rm.available_until or season.ends_on)
+    days = (start + dt.timedelta(days=i) for i in range(max((end - start).days + 1, 0)))
+    weekdays = set(rm.weekdays if rm.weekdays is not None else range(5))
+    return tuple(d for d in days if d.weekday() in weekdays and d.isoformat() not in blocked)
+
+
+def engine_role_models(season: Season) -> tuple[RoleModel, ...]:
+    """Approved, located role models with visits left and free dates in the season."""
+    query = sa.select(RoleModelRow).where(RoleModelRow.status == "approved")
+    rm_bookings: dict[int, int] = defaultdict(int)
+    for b in confirmed_bookings(season):
+        if b.role_model_id is not None and local_day(b).year == season.starts_on.year:
+            rm_bookings[b.role_model_id] += 1
+    out = []
+    for rm in db.session.scalars(query.order_by(RoleModelRow.id)):
+        site = rm.site
+        left = visits_left(rm, season.starts_on.year) + rm_bookings[rm.id]
+        free = _free_dates(rm, season)
+        if site is None or site.latitude is None or left <= 0 or not free:
+            continue
+        out.append(
+            RoleModel(
+                id=key("rm", rm.id),
+                company_id=key("company", rm.company_id),
+                lat=site.latitude,
+                lon=site.longitude,
+                visits_left=left,
+                modes=tuple(m for m in rm.modes or () if m in ("digital", "physical")),
+                travel_range_km=float(rm.travel_km),
+                fields=tuple(rm.fields or ()),
+                languages=tuple(rm.languages or ()),
+                free_dates=free,
+                gender=rm.gender if rm.has_diversity_consent else None,
+            )
+        )
+    return tuple(out)
+
+
+def latest_run(season: Season) -> MatchRun | None:
+    """The season's newest run with a result."""
+    query = (
+        sa.select(MatchRun)
+        .where(MatchRun.season_id == season.id, MatchRun.status.in_(DONE_RUNS))
+        .order_by(MatchRun.id.desc())
+        .limit(1)
+    )
+    return db.session.scalar(query)
+
+
+def engine_placement(row: PlacementRow) -> Placement:
+    """A stored placement as the engine's Placement."""
+    if row.student_id is not None:
+        subject = key("student", row.student_id)
+    else:
+        subject = key("request", row.request_id)
+    if row.role_model_id is not None:
+        return Placement(
+            subject,
+            row.kind,
+            role_model_id=key("rm", row.role_model_id),
+            date=row.on_date,
+            mode=row.mode,
+        )
+    slot = row.slot
+    offer = key("offer", slot.offer_id)
+    if row.kind == WORK_WEEK:
+        return Placement(subject, row.kind, offer, week=slot.date.isocalendar()[1], mode=row.mode)
+    return Placement(subject, row.kind, offer, date=slot.date, mode=row.mode)
+
+
+def known_to(problem: Problem, p: Placement) -> bool:
+    """True when every id and period of the placement exists in the problem."""
+    subjects = {s.id for s in problem.students} | {r.id for r in problem.requests}
+    if p.subject_id not in subjects:
+        return False
+    if p.role_model_id is not None:
+        return p.role_model_id in {r.id for r in problem.role_models}
+    offer = next((o for o in problem.offers if o.id == p.offer_id), None)
+    return offer is not None and p.period in {s.period for s in offer.slots}
+
+
+def with_pins_and_previous(season: Season, problem: Problem, built) -> Problem:
+    """Add the latest run's pinned placements as pins and all its placements as previous."""
+    run = latest_run(season)
+    if run is None:
+        return problem
+    placements = [(r.is_pinned, engine_placement(r)) for r in run.placements]
+    usable = [(pinned, p) for pinned, p in placements if known_to(problem, p)]
+    return replace(
+        problem,
+        pins=tuple(p for pinned, p in usable if pinned),
+        previous=tuple(p for _pinned, p in usable),
+    )
