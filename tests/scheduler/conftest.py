@@ -2,98 +2,40 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
 from types import SimpleNamespace
 
 import pytest
-
-from scheduler import (
-    ClassRequest,
-    Offer,
-    OfferSlot,
-    Params,
-    Placement,
-    Problem,
-    RoleModel,
-    School,
-    SchoolClass,
-    Season,
-    Solution,
-    Student,
-    Wish,
+from scheduler_parts import (
+    DAY,
+    WEEK,
+    hand_made,
+    make_class,
+    make_day_offer,
+    make_problem,
+    make_request,
+    make_role_model,
+    make_school,
+    make_student,
+    make_work_offer,
 )
 
-OSLO = (59.91, 10.75)
-SEASON = Season(dt.date(2026, 1, 5), dt.date(2026, 6, 19))
-WEEK = 10
-DAY = dt.date(2026, 3, 4)
-
-
-def _school(sid: str = "S1", lat: float = OSLO[0], lon: float = OSLO[1], **kw) -> School:
-    return School(sid, lat, lon, **kw)
-
-
-def _klass(cid: str = "C1", school_id: str = "S1", grade: int = 9, week: int | None = WEEK, **kw):
-    return SchoolClass(cid, school_id, grade, work_week=week, **kw)
-
-
-def _student(sid: str, class_id: str = "C1", wishes: tuple = (), **kw) -> Student:
-    wish_objs = tuple(Wish(offer_id=w) if w.startswith("O") else Wish(field=w) for w in wishes)
-    return Student(sid, class_id, wishes=wish_objs, **kw)
-
-
-def _work_offer(oid: str, capacity: int = 1, week: int = WEEK, km_north: float = 1.0, **kw):
-    lat = OSLO[0] + km_north / 111.0
-    company = kw.pop("company_id", "K" + oid)
-    fields = kw.pop("fields", ("it",))
-    return Offer(
-        oid, company, "work_week", lat, OSLO[1], (OfferSlot(capacity, week=week),), fields, **kw
-    )
-
-
-def _day_offer(
-    oid: str, kind: str, capacity: int = 1, day: dt.date = DAY, km_north: float = 1.0, **kw
-):
-    lat = OSLO[0] + km_north / 111.0
-    company = kw.pop("company_id", "K" + oid)
-    fields = kw.pop("fields", ("it",))
-    return Offer(oid, company, kind, lat, OSLO[1], (OfferSlot(capacity, date=day),), fields, **kw)
-
-
-def _role_model(rid: str, visits_left: int = 2, km_north: float = 1.0, **kw) -> RoleModel:
-    lat = OSLO[0] + km_north / 111.0
-    return RoleModel(rid, kw.pop("company_id", "K" + rid), lat, OSLO[1], visits_left, **kw)
-
-
-def _request(qid: str, kind: str, start: dt.date = DAY, end: dt.date = DAY, **kw) -> ClassRequest:
-    return ClassRequest(qid, kw.pop("class_id", "C1"), kind, start, end, **kw)
-
-
-def _hand(*placements: Placement) -> Solution:
-    """A hand-made solution holding just these placements."""
-    return Solution("hand-made", tuple(placements), (), 0.0, 0.0, 0.0, 0.0)
-
-
-def _problem(**kw) -> Problem:
-    kw.setdefault("schools", (_school(),))
-    kw.setdefault("classes", (_klass(),))
-    return Problem(season=SEASON, **kw)
+from scheduler import Params, Placement
 
 
 @pytest.fixture
 def f() -> SimpleNamespace:
     """Factory of tiny problem parts around one Oslo school with a class in week 10."""
     return SimpleNamespace(
-        school=_school,
-        klass=_klass,
-        student=_student,
-        work_offer=_work_offer,
-        day_offer=_day_offer,
-        role_model=_role_model,
-        request=_request,
-        problem=_problem,
-        hand=_hand,
+        school=make_school,
+        klass=make_class,
+        student=make_student,
+        work_offer=make_work_offer,
+        day_offer=make_day_offer,
+        role_model=make_role_model,
+        request=make_request,
+        problem=make_problem,
+        hand=hand_made,
         placement=Placement,
         replace=replace,
         week=WEEK,
@@ -105,63 +47,3 @@ def f() -> SimpleNamespace:
 def params() -> Params:
     """Default parameters with a short deterministic time budget."""
     return Params(seed=7, deterministic_time_s=5.0, time_limit_s=10.0)
-
-
-def random_problem(draw) -> Problem:
-    """A small random problem; draw(lo, hi) gives an int in [lo, hi] (random or Hypothesis)."""
-    schools = tuple(
-        _school(f"S{i}", OSLO[0] + draw(0, 40) / 111.0, OSLO[1], is_rural=bool(draw(0, 1)))
-        for i in range(draw(1, 2))
-    )
-    classes = tuple(
-        _klass(f"C{i}", f"S{draw(0, len(schools) - 1)}", draw(8, 10), week=WEEK + draw(0, 1))
-        for i in range(draw(1, 2))
-    )
-    offers = tuple(
-        _work_offer(
-            f"O{i}",
-            capacity=draw(0, 2),
-            week=WEEK + draw(0, 1),
-            km_north=draw(0, 40),
-            company_id=f"K{draw(0, 2)}",
-            fields=(("it", "bio")[draw(0, 1)],),
-        )
-        for i in range(draw(1, 3))
-    ) + tuple(
-        _day_offer(f"J{i}", "job_shadowing", capacity=draw(0, 2), km_north=draw(0, 20))
-        for i in range(draw(0, 1))
-    )
-    names = [o.id for o in offers if o.kind == "work_week"] + ["it", "bio"]
-    students = tuple(
-        _student(
-            f"P{i}",
-            f"C{draw(0, len(classes) - 1)}",
-            tuple(names[draw(0, len(names) - 1)] for _ in range(draw(0, 2))),
-            gender=(None, "female", "male")[draw(0, 2)],
-            has_no_network=bool(draw(0, 1)),
-            shadowing_window=(DAY, DAY) if draw(0, 1) else None,
-        )
-        for i in range(draw(1, 3))
-    )
-    role_models = tuple(
-        _role_model(f"R{i}", visits_left=draw(0, 2), km_north=draw(0, 80), travel_range_km=50.0)
-        for i in range(draw(0, 2))
-    )
-    modes = ("digital", "physical", "any")
-    requests = tuple(
-        _request(
-            f"Q{i}",
-            "role_model_visit",
-            class_id=f"C{draw(0, len(classes) - 1)}",
-            mode=modes[draw(0, 2)],
-        )
-        for i in range(draw(0, 2))
-    )
-    return _problem(
-        schools=schools,
-        classes=classes,
-        students=students,
-        offers=offers,
-        role_models=role_models,
-        requests=requests,
-    )

@@ -6,7 +6,7 @@ import itertools
 import random
 
 import pytest
-from conftest import random_problem
+from scheduler_parts import random_problem
 
 from scheduler import Params, Solution, solve, validate
 from scheduler.context import Context

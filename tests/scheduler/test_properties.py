@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 
-from conftest import random_problem
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from scheduler_parts import random_problem
 
 from scheduler import Params, solve, validate
 from scheduler.synthetic import generate
