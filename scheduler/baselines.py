@@ -121,7 +121,15 @@ def deferred_acceptance(ctx: Context, kind: str, seed: int) -> list[Placement]:
     return [_to_placement(kind, sid, slot) for sid, slot in sorted(where.items())]
 
 
-def _propose(ctx, rules: _Rules, held, student: Student, slot, lottery, by_id) -> str | None:
+def _propose(
+    ctx: Context,
+    rules: _Rules,
+    held: dict[SlotKey, list],
+    student: Student,
+    slot: SlotKey,
+    lottery: dict[str, tuple[bool, float]],
+    by_id: dict[str, Student],
+) -> str | None:
     """Hold the student at the slot; returns whoever is rejected (maybe the student)."""
     group = rules.group(student, slot)
     limit = ctx.school_limit(group[1], rules.kind, group[3])
@@ -138,7 +146,7 @@ def _propose(ctx, rules: _Rules, held, student: Student, slot, lottery, by_id) -
     return None
 
 
-def _drop(rules: _Rules, heap, entry, by_id, slot) -> str:
+def _drop(rules: _Rules, heap: list, entry: tuple, by_id: dict[str, Student], slot: SlotKey) -> str:
     heap.remove(entry)
     heapq.heapify(heap)
     rules.take(by_id[entry[1]], slot, -1)

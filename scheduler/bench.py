@@ -13,7 +13,8 @@ import logging
 import multiprocessing as mp
 import resource
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from multiprocessing.connection import Connection
 
 from scheduler.baselines import deferred_acceptance, greedy
 from scheduler.context import Context
@@ -25,7 +26,7 @@ from scheduler.costs import (
     placement_rank,
     total,
 )
-from scheduler.problem import FEMALE, WORK_WEEK, Params, Placement, Problem, Weights
+from scheduler.problem import FEMALE, WORK_WEEK, Params, Placement, Problem, Student, Weights
 from scheduler.solve import solve
 from scheduler.synthetic import generate
 
@@ -51,11 +52,11 @@ def work_week_metrics(ctx: Context, placements: list[Placement], bound: float) -
     students = participants(ctx, WORK_WEEK)
     placed = {p.subject_id: p for p in placements if p.kind == WORK_WEEK}
 
-    def share(group) -> float:
+    def share(group: Iterable[Student]) -> float:
         group = list(group)
         return sum(s.id in placed for s in group) / max(1, len(group))
 
-    def reachable(s) -> bool:
+    def reachable(s: Student) -> bool:
         school_id = ctx.classes[s.class_id].school_id
         return bool(
             ctx.reach(school_id, ctx.grade_of(s), WORK_WEEK, ctx.periods(s, WORK_WEEK)).slots
@@ -83,7 +84,9 @@ def work_week_metrics(ctx: Context, placements: list[Placement], bound: float) -
     }
 
 
-def _run(name: str, method: Callable, problem: Problem, params: Params, bound: float, conn):
+def _run(
+    name: str, method: Callable, problem: Problem, params: Params, bound: float, conn: Connection
+) -> None:
     """Child process: run one method, send back its figures."""
     start = time.perf_counter()
     placements, extra = method(problem, params)
@@ -95,7 +98,7 @@ def _run(name: str, method: Callable, problem: Problem, params: Params, bound: f
     conn.send(figures)
 
 
-def _engine(problem: Problem, params: Params):
+def _engine(problem: Problem, params: Params) -> tuple[list[Placement], dict]:
     solution = solve(problem, params)
     ww = next(p for p in solution.parts if p.kind == WORK_WEEK)
     extra = {
@@ -110,7 +113,7 @@ def _engine(problem: Problem, params: Params):
 
 
 def _baseline(fn: Callable, is_last_resort: bool = True) -> Callable:
-    def run(problem: Problem, params: Params):
+    def run(problem: Problem, params: Params) -> tuple[list[Placement], dict]:
         own = dataclasses.replace(params, is_last_resort_enabled=is_last_resort)
         return fn(Context(problem, own), WORK_WEEK, params.seed), {}
 

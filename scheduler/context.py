@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import time
 from collections import Counter, defaultdict
 from functools import cached_property
 from typing import Any
@@ -48,7 +49,9 @@ def road_km(lat1: float, lon1: float, lat2: float, lon2: float, road_factor: flo
     return round(haversine_km(lat1, lon1, lat2, lon2) * road_factor, 2)
 
 
-def road_km_many(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray, rf: float):
+def road_km_many(
+    lat: float, lon: float, lats: np.ndarray, lons: np.ndarray, rf: float
+) -> np.ndarray:
     """Vectorised road_km from one point to many."""
     p1, p2 = np.radians(lat), np.radians(lats)
     dp, dl = p2 - p1, np.radians(lons - lon)
@@ -156,6 +159,7 @@ class Context:
             (o.id, s.period): s for o in problem.offers for s in o.slots
         }
         self.cache: dict[object, Any] = {}
+        self.deadline = time.perf_counter() + params.time_limit_s
         self._reach: dict[tuple[str, int, str, tuple[Period, ...]], Reach] = {}
         self._index_bookings()
 
@@ -232,6 +236,10 @@ class Context:
     def computed_reaches(self) -> list[Reach]:
         """Every reach computed so far in this run."""
         return list(self._reach.values())
+
+    def time_left(self) -> float:
+        """Seconds left of the run's time limit (optional phases stop when it is spent)."""
+        return self.deadline - time.perf_counter()
 
     def kind_index(self, kind: str) -> KindIndex:
         """Slot arrays of a kind, built once."""

@@ -117,7 +117,7 @@ def _components(options: list[Option]) -> list[list[Option]]:
     """Options split into groups that share no subject, slot or role model."""
     parent: dict = {}
 
-    def find(x):
+    def find(x: tuple) -> tuple:
         while parent.setdefault(x, x) != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
@@ -141,8 +141,12 @@ def solve_by_components(
     objective = bound = constant_cost(ctx, iw, (kind,), options)
     is_optimal = True
     for group in _components(options):
-        limit = ctx.params.time_limit_s / 4
-        result = solve_options(ctx, iw, (kind,), group, hint, limit, False, COMPONENT_DET_TIME_S)
+        limit = ctx.time_left()
+        result = CpResult((), False, False, 0, 0)
+        if limit > 0:
+            result = solve_options(
+                ctx, iw, (kind,), group, hint, limit, False, COMPONENT_DET_TIME_S
+            )
         if not result.is_feasible:
             result = _fallback(ctx, iw, group, hint)
         placements += result.placements

@@ -15,6 +15,7 @@ from scheduler.problem import (
     Offer,
     OfferSlot,
     RoleModel,
+    School,
     Student,
 )
 
@@ -39,7 +40,7 @@ def student_slot_problem(
     return None
 
 
-def request_school(ctx: Context, request: ClassRequest):
+def request_school(ctx: Context, request: ClassRequest) -> School:
     """The school of a request's class."""
     return ctx.schools[ctx.classes[request.class_id].school_id]
 

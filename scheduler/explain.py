@@ -17,6 +17,7 @@ from scheduler.problem import (
     LAST_RESORT_RANK,
     ROLE_MODEL_VISIT,
     STUDENT_KINDS,
+    ClassRequest,
     Placement,
     Student,
     Wish,
@@ -55,7 +56,9 @@ class _Usage:
         return self.share[key] >= self.ctx.school_limit(company, kind, week)
 
 
-def _blocked_text(ctx: Context, usage: _Usage, student: Student, kind: str, slots, rank: int):
+def _blocked_text(
+    ctx: Context, usage: _Usage, student: Student, kind: str, slots: list[SlotKey], rank: int
+) -> str:
     """Why every slot in `slots` was closed to the student."""
     school_id = ctx.classes[student.class_id].school_id
     full = [s for s in slots if usage.is_full(s)]
@@ -134,7 +137,7 @@ def _student_reasons(ctx: Context, usage: _Usage, placements: list[Placement]) -
     return out
 
 
-def _company_visit_reason(ctx: Context, usage: _Usage, request) -> str:
+def _company_visit_reason(ctx: Context, usage: _Usage, request: ClassRequest) -> str:
     checks: Counter[str] = Counter()
     fitting = []
     for offer in ctx.offers_of_kind(COMPANY_VISIT):
@@ -152,7 +155,7 @@ def _company_visit_reason(ctx: Context, usage: _Usage, request) -> str:
     return f"all {len(fitting)} fitting company-visit dates were full"
 
 
-def _role_model_reason(ctx: Context, request, placements: list[Placement]) -> str:
+def _role_model_reason(ctx: Context, request: ClassRequest, placements: list[Placement]) -> str:
     visits = Counter(p.role_model_id for p in placements if p.kind == ROLE_MODEL_VISIT)
     fit = [
         rm for rm in ctx.role_models.values() if role_model_fit_problem(ctx, request, rm) is None

@@ -13,9 +13,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
+from numpy.typing import ArrayLike
 from ortools.graph.python import min_cost_flow
 
-from scheduler.context import Context, SlotKey
+from scheduler.context import Context, Reach, SlotKey
 from scheduler.costs import (
     IntWeights,
     rank_cost,
@@ -83,7 +84,9 @@ class _Graph:
             ):
                 store.append(column)
 
-    def add(self, tails, heads, caps, costs) -> np.ndarray:
+    def add(
+        self, tails: ArrayLike, heads: ArrayLike, caps: ArrayLike, costs: ArrayLike
+    ) -> np.ndarray:
         """Add arcs; returns their indices."""
         self._flush()
         tails = np.asarray(tails, dtype=np.int64)
@@ -132,7 +135,7 @@ class _Builder:
         self.reach_cache: dict[tuple[str, int], _ReachArrays] = {}
         self._plan_schools()
 
-    def _reach_of(self, student: Student):
+    def _reach_of(self, student: Student) -> tuple[str, Reach]:
         ctx, kind = self.ctx, self.data.kind
         school_id = ctx.classes[student.class_id].school_id
         return school_id, ctx.reach(
@@ -156,7 +159,7 @@ class _Builder:
         self.next_node += 1
         return self.next_node - 1
 
-    def arrays(self, school_id: str, reach) -> _ReachArrays:
+    def arrays(self, school_id: str, reach: Reach) -> _ReachArrays:
         """Open slots of a reach with their (school, slot) nodes and travel costs, cached."""
         key = (school_id, id(reach))
         if key not in self.reach_cache:

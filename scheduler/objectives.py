@@ -103,7 +103,9 @@ def stability_term(vars: OptionVars, ctx: Context, iw: IntWeights) -> SoftTerm:
     return SoftTerm("stability", iw.stability, expr)
 
 
-def girls_share_term(model: cp_model.CpModel, vars: OptionVars, ctx: Context, iw: IntWeights):
+def girls_share_term(
+    model: cp_model.CpModel, vars: OptionVars, ctx: Context, iw: IntWeights
+) -> SoftTerm:
     """Girls missing in over-subscribed fields to reach their share of the applicants."""
     expr: cp_model.LinearExprT = 0
     for kind in sorted({o.placement.kind for o in vars.options} & set(STUDENT_KINDS)):
@@ -120,7 +122,9 @@ def girls_share_term(model: cp_model.CpModel, vars: OptionVars, ctx: Context, iw
     return SoftTerm("girls_share", iw.girls_share, expr)
 
 
-def role_model_mix_term(model: cp_model.CpModel, vars: OptionVars, ctx: Context, iw: IntWeights):
+def role_model_mix_term(
+    model: cp_model.CpModel, vars: OptionVars, ctx: Context, iw: IntWeights
+) -> SoftTerm:
     """Repeat visits of one role model to one school."""
     expr: cp_model.LinearExprT = 0
     for key, indices in vars.by_school_role_model().items():
@@ -131,7 +135,9 @@ def role_model_mix_term(model: cp_model.CpModel, vars: OptionVars, ctx: Context,
     return SoftTerm("role_model_mix", iw.role_model_mix, expr)
 
 
-def all_terms(model: cp_model.CpModel, vars: OptionVars, ctx: Context, iw: IntWeights):
+def all_terms(
+    model: cp_model.CpModel, vars: OptionVars, ctx: Context, iw: IntWeights
+) -> list[SoftTerm]:
     """Every soft goal of the model."""
     simple = (
         unplaced_term,

@@ -91,7 +91,9 @@ def solve_role_model_visits(ctx: Context, iw: IntWeights) -> PartResult:
     return _role_model_flow(ctx, iw, options)
 
 
-def _role_model_network(ctx: Context, iw: IntWeights, options: list[Option], requests: list[str]):
+def _role_model_network(
+    ctx: Context, iw: IntWeights, options: list[Option], requests: list[str]
+) -> np.ndarray:
     """Arc arrays: request -> sink (unmet), request -> (role model, date) -> role model -> sink."""
     prev = {(p.subject_id, p.kind): p for p in ctx.problem.previous}
     ids = {r: i for i, r in enumerate(requests)}

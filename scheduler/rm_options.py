@@ -46,7 +46,7 @@ class _RoleModels:
             for day in (*rm.blocked_dates, *ctx.rm_booked.get(rm.id, [])):
                 self._set(i, day, False)
 
-    def _set(self, i: int, day, value: bool) -> None:
+    def _set(self, i: int, day: dt.date, value: bool) -> None:
         offset = (day - self.first_day).days
         if 0 <= offset < self.free.shape[1]:
             self.free[i, offset] = value
@@ -78,7 +78,9 @@ class _RoleModels:
         return self._masks[key] & (self.left > 0)
 
 
-def _keep_role_models(order: np.ndarray, n: int, prev, rms: _RoleModels, request) -> np.ndarray:
+def _keep_role_models(
+    order: np.ndarray, n: int, prev: Placement | None, rms: _RoleModels, request: ClassRequest
+) -> np.ndarray:
     """The n cheapest role models with a free date in the window, plus the previous one."""
     _, keep = rms.days(request, order)
     usable = order[keep.any(axis=1)] if len(order) else order

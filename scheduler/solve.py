@@ -17,6 +17,7 @@ from scheduler.problem import (
     STUDENT_KINDS,
     WORK_WEEK,
     Params,
+    Placement,
     Problem,
 )
 from scheduler.requests import solve_company_visits, solve_role_model_visits
@@ -111,5 +112,5 @@ def solve(problem: Problem, params: Params | None = None) -> Solution:
     )
 
 
-def _sort_key(p) -> tuple:
+def _sort_key(p: Placement) -> tuple:
     return (p.kind, p.subject_id)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from scheduler.context import Context, SlotKey, week_of
@@ -23,7 +24,7 @@ from scheduler.costs import (
 from scheduler.cpsat import solve_options
 from scheduler.flow import FlowInput, FlowResult, solve_flow
 from scheduler.problem import WORK_WEEK, Placement, Student
-from scheduler.variables import student_options
+from scheduler.variables import Option, student_options
 
 log = logging.getLogger(__name__)
 MAX_REPAIRS = 20
@@ -101,7 +102,9 @@ class ShareCaps:
         return {g: c for g, c in used.items() if sum(c.values()) > self.left(g)}
 
 
-def _solve_component(ctx, iw, data: FlowInput, shares: ShareCaps) -> tuple[FlowResult, int]:
+def _solve_component(
+    ctx: Context, iw: IntWeights, data: FlowInput, shares: ShareCaps
+) -> tuple[FlowResult, int]:
     """Flow with the share rule relaxed per slot (the bound), then repaired until it holds.
 
     A repair fixes a broken group for good: the school's share goes to the slots it used
@@ -163,7 +166,15 @@ def _pinned_cost(ctx: Context, iw: IntWeights, pins: list[Placement]) -> int:
     )
 
 
-def _flow_round(ctx, iw, kind, free, pins, bonus, tick):
+def _flow_round(
+    ctx: Context,
+    iw: IntWeights,
+    kind: str,
+    free: list[Student],
+    pins: list[Placement],
+    bonus: dict[str, int],
+    tick: Callable[[], None],
+) -> tuple[list[Placement], int]:
     """One pass of flows over all components; returns placements and the scaled bound."""
     capacity = _capacity_left(ctx, kind, pins)
     shares = ShareCaps(ctx, kind, pins)
@@ -179,7 +190,13 @@ def _flow_round(ctx, iw, kind, free, pins, bonus, tick):
     return placements, bound
 
 
-def solve_students(ctx: Context, iw: IntWeights, kind: str, tick, cancelled) -> PartResult:
+def solve_students(
+    ctx: Context,
+    iw: IntWeights,
+    kind: str,
+    tick: Callable[[], None],
+    cancelled: Callable[[], bool],
+) -> PartResult:
     """Best placements of a student kind found by flow rounds and, if small, CP-SAT."""
     pins = [p for p in ctx.problem.pins if p.kind == kind]
     pinned_ids = {p.subject_id for p in pins}
@@ -192,7 +209,7 @@ def solve_students(ctx: Context, iw: IntWeights, kind: str, tick, cancelled) -> 
     for round_no in range(1, ctx.params.girls_share_rounds + 1):
         short = girls_shortfall(ctx, kind, best)
         weighted = ctx.params.weights.girls_share * sum(short.values())
-        if weighted <= GIRLS_ROUND_THRESHOLD * best_cost or cancelled():
+        if weighted <= GIRLS_ROUND_THRESHOLD * best_cost or cancelled() or ctx.time_left() <= 0:
             break  # a re-solve could not move the gap noticeably
         for f, missing in short.items():
             if missing:
@@ -205,8 +222,8 @@ def solve_students(ctx: Context, iw: IntWeights, kind: str, tick, cancelled) -> 
         best, best_cost = trial, cost
     method, is_optimal = "flow", best_cost <= bound + 1e-6
     options = _small_options(ctx, kind)
-    if options is not None and not cancelled():
-        result = solve_options(ctx, iw, (kind,), options, set(best), ctx.params.time_limit_s)
+    if options is not None and not cancelled() and ctx.time_left() > 0:
+        result = solve_options(ctx, iw, (kind,), options, set(best), ctx.time_left())
         bound = max(bound, result.bound / SCALE)
         cost = total(evaluate_terms(ctx, list(result.placements), [kind]))
         if result.is_feasible and cost <= best_cost + 1e-9:
@@ -215,7 +232,7 @@ def solve_students(ctx: Context, iw: IntWeights, kind: str, tick, cancelled) -> 
     return PartResult(kind, tuple(best), best_cost, min(bound, best_cost), is_optimal, method)
 
 
-def _small_options(ctx: Context, kind: str):
+def _small_options(ctx: Context, kind: str) -> list[Option] | None:
     """Explicit options of the kind if there are few enough for the exact model."""
     limit = ctx.params.exact_option_limit
     count = 0

@@ -59,7 +59,9 @@ PRESETS = {
 }
 
 
-def _offset(rng: random.Random, lat: float, lon: float, lo: float, hi: float):
+def _offset(
+    rng: random.Random, lat: float, lon: float, lo: float, hi: float
+) -> tuple[float, float]:
     """A point lo..hi km from (lat, lon) in a random direction."""
     km, angle = rng.uniform(lo, hi), rng.uniform(0, 2 * math.pi)
     dlat = km * math.cos(angle) / 111.0
@@ -74,7 +76,7 @@ class _Generator:
         self.p, self.rng = preset, random.Random(seed)
         self.towns = [t for t in TOWNS if t[4] in preset.regions]
 
-    def town(self, power: float):
+    def town(self, power: float) -> tuple[str, float, float, int, str]:
         """A town drawn by population to a power (above 1 concentrates in cities)."""
         weights = [t[3] ** power for t in self.towns]
         return self.rng.choices(self.towns, weights)[0]
@@ -163,7 +165,9 @@ class _Generator:
             wishes.insert(0, Wish(offer_id=self.rng.choice(liked[:20]).id))
         return tuple(wishes[:5])
 
-    def students(self, classes, schools, offers) -> list[Student]:
+    def students(
+        self, classes: list[SchoolClass], schools: list[School], offers: list[Offer]
+    ) -> list[Student]:
         """Students with gender, network and wishes; a few also want job shadowing."""
         by_id = {s.id: s for s in schools}
         out = []
@@ -190,7 +194,9 @@ class _Generator:
                 )
         return out
 
-    def role_models_and_requests(self, offers, classes):
+    def role_models_and_requests(
+        self, offers: list[Offer], classes: list[SchoolClass]
+    ) -> tuple[list[RoleModel], list[ClassRequest]]:
         """Role models at company sites and class requests, in proportion to the size."""
         days = [dt.date(2026, 2, 2) + dt.timedelta(days=d) for d in range(0, 40) if d % 7 < 5]
         rms = []

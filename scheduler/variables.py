@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -123,7 +124,7 @@ class OptionVars:
         self.options = options
         self.x = [model.new_bool_var(f"x{i}") for i in range(len(options))]
 
-    def _group(self, key) -> dict:
+    def _group(self, key: Callable[[Option], object]) -> dict:
         groups: dict = defaultdict(list)
         for i, option in enumerate(self.options):
             k = key(option)
@@ -142,7 +143,7 @@ class OptionVars:
     def by_school_company_week(self) -> dict:
         """Option indices of student kinds per (school, company, kind, week)."""
 
-        def key(o: Option):
+        def key(o: Option) -> tuple | None:
             p = o.placement
             if p.kind in (COMPANY_VISIT, ROLE_MODEL_VISIT) or p.period is None:
                 return None

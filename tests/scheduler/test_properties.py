@@ -50,3 +50,12 @@ def test_same_input_and_seed_give_the_same_flow_solution() -> None:
     problem = generate("tiny", 4)
     params = Params(seed=5, exact_option_limit=0)
     assert _without_time(solve(problem, params)) == _without_time(solve(problem, params))
+
+
+def test_a_spent_time_limit_still_gives_a_valid_solution() -> None:
+    problem = generate("tiny", 5)
+    params = Params(time_limit_s=0.0)
+    solution = solve(problem, params)
+    assert validate(problem, solution, params) == []
+    assert solution.assignments
+    assert solution.bound <= solution.objective + 1e-6
