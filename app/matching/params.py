@@ -96,3 +96,9 @@ def params_record(params: Params) -> dict:
         "is_last_resort_enabled": params.is_last_resort_enabled,
         "weights": {name: getattr(params.weights, name) for name in weight_names()},
     }
+
+
+def reach_km(season: Season, grade: int) -> tuple[float, float]:
+    """A grade's travel limit in road km and the road factor used on straight-line km."""
+    limits = season_run_settings(season)["travel_limit_km"]
+    return limits.get(grade, max(limits.values())), Params().road_factor

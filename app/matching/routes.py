@@ -1,5 +1,217 @@
-"""Routes of the matching domain."""
+"""Matching for administrators: settings, run with progress, review, publish, archive."""
 
-from flask import Blueprint
+from __future__ import annotations
 
-bp = Blueprint("matching", __name__, template_folder="templates", url_prefix="/matching")
+import click
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from app.core.errors import DomainError, apply_to_form
+from app.core.navigation import is_safe_path
+from app.core.permissions import ADMIN, authorize, roles_required
+from app.extensions import db
+from app.matching import archive, jobs, publish, review, runs, settings
+from app.matching.forms import ConfirmForm, MoveForm, SettingsForm
+from app.matching.params import GRADES, WEIGHT_HELP, weight_names
+from app.matching.phases import PHASE_LABELS
+from app.seasons.labels import RUN_LABELS, STATUS_LABELS
+from app.seasons.models import MatchRun, Placement, Season
+
+bp = Blueprint(
+    "matching", __name__, template_folder="templates", url_prefix="/matching", cli_group=None
+)
+
+
+def _season(season_id: int) -> Season:
+    season = db.session.get(Season, season_id) or abort(404)
+    authorize(current_user, "season.manage", season)
+    return season
+
+
+def _run(run_id: int) -> MatchRun:
+    run = db.session.get(MatchRun, run_id) or abort(404)
+    authorize(current_user, "season.manage", run.season)
+    return run
+
+
+def _placement(placement_id: int) -> Placement:
+    placement = db.session.get(Placement, placement_id) or abort(404)
+    authorize(current_user, "season.manage", placement.run.season)
+    return placement
+
+
+@bp.route("/seasons/<int:season_id>/settings", methods=["GET", "POST"], endpoint="settings")
+@roles_required(ADMIN)
+def settings_page(season_id: int):
+    """The soft goals' weights with explanations, and the run settings."""
+    season = _season(season_id)
+    form = SettingsForm(data=settings.form_data(season))
+    if form.validate_on_submit():
+        settings.save_settings(current_user, season, form.data)
+        flash(_("The weights and settings are saved."), "success")
+        return redirect(url_for("seasons.show", season_id=season.id))
+    return render_template(
+        "matching/settings.html",
+        season=season,
+        form=form,
+        names=weight_names(),
+        help=WEIGHT_HELP,
+        grades=GRADES,
+    )
+
+
+@bp.route("/seasons/<int:season_id>/run", methods=["POST"])
+@roles_required(ADMIN)
+def run(season_id: int):
+    """Queue a run and show its progress (run in-process after the response, or by a worker)."""
+    season = _season(season_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    try:
+        new_run = runs.start_run(current_user, season)
+    except DomainError as error:
+        flash(error.message, "error")
+        return redirect(url_for("seasons.show", season_id=season.id))
+    jobs.run_after_response(new_run.id)
+    return redirect(url_for("matching.progress", run_id=new_run.id))
+
+
+@bp.route("/runs/<int:run_id>")
+@roles_required(ADMIN)
+def progress(run_id: int):
+    """The run's progress; refreshes itself until the result is ready, then shows the review."""
+    match_run = _run(run_id)
+    if match_run.status in ("finished", "published"):
+        return redirect(url_for("matching.review", run_id=run_id))
+    is_working = match_run.status in runs.ACTIVE_RUNS
+    response = make_response(
+        render_template(
+            "matching/progress.html",
+            run=match_run,
+            phases=PHASE_LABELS,
+            run_labels=RUN_LABELS,
+            is_working=is_working,
+        )
+    )
+    if is_working:
+        response.headers["Refresh"] = "2"  # CSP forbids scripts; the browser reloads itself
+    return response
+
+
+@bp.route("/runs/<int:run_id>/review", endpoint="review")
+@roles_required(ADMIN)
+def review_page(run_id: int):
+    """Figures against the previous run, the objective by term, placements and unmatched."""
+    match_run = _run(run_id)
+    q = request.args.get("q", "").strip()
+    page = db.paginate(
+        review.placements_query(match_run, q),
+        page=request.args.get("page", 1, type=int),
+        per_page=25,
+    )
+    return render_template(
+        "matching/review.html",
+        run=match_run,
+        previous=review.previous_run(match_run),
+        page=page,
+        q=q,
+        unmatched=review.unmatched_summary(match_run),
+        button=ConfirmForm(),
+        is_editable=match_run.status == "finished" and match_run.season.status == "matched",
+        labels=STATUS_LABELS,
+        run_labels=RUN_LABELS,
+    )
+
+
+@bp.route("/placements/<int:placement_id>/<any(pin, unpin):action>", methods=["POST"])
+@roles_required(ADMIN)
+def pin(placement_id: int, action: str):
+    """Pin or unpin a placement; a re-run keeps pinned placements."""
+    placement = _placement(placement_id)
+    if ConfirmForm().validate_on_submit():
+        try:
+            review.set_pinned(current_user, placement, action == "pin")
+        except DomainError as error:
+            flash(error.message, "error")
+        else:
+            flash(_("Pinned.") if action == "pin" else _("Unpinned."), "success")
+    target = request.form.get("next")
+    if is_safe_path(target):
+        return redirect(target)
+    return redirect(url_for("matching.review", run_id=placement.run_id))
+
+
+@bp.route("/placements/<int:placement_id>/move", methods=["GET", "POST"])
+@roles_required(ADMIN)
+def move(placement_id: int):
+    """Move a placement to another slot, refused with a clear message if a rule breaks."""
+    placement = _placement(placement_id)
+    form = MoveForm()
+    form.slot_id.choices = review.move_options(placement)
+    if form.validate_on_submit():
+        try:
+            review.move_placement(current_user, placement, form.slot_id.data)
+        except DomainError as error:
+            apply_to_form(form, error)
+        else:
+            flash(_("The placement is moved and pinned."), "success")
+            return redirect(url_for("matching.review", run_id=placement.run_id))
+    return render_template("matching/move.html", placement=placement, form=form)
+
+
+@bp.route("/runs/<int:run_id>/publish", methods=["GET", "POST"], endpoint="publish")
+@roles_required(ADMIN)
+def publish_page(run_id: int):
+    """Confirm, then publish: capacity taken, invites queued, the season published."""
+    match_run, form = _run(run_id), ConfirmForm()
+    if form.validate_on_submit():
+        try:
+            count = publish.publish_run(current_user, match_run)
+        except DomainError as error:
+            apply_to_form(form, error)
+        else:
+            flash(_("Published. %(n)s invitations are in the outbox.", n=count), "success")
+            return redirect(url_for("seasons.show", season_id=match_run.season_id))
+    return render_template("matching/publish.html", run=match_run, form=form)
+
+
+@bp.route("/seasons/<int:season_id>/archive", methods=["GET", "POST"], endpoint="archive")
+@roles_required(ADMIN)
+def archive_page(season_id: int):
+    """Confirm, then remove the season's student data."""
+    season, form = _season(season_id), ConfirmForm()
+    if form.validate_on_submit():
+        try:
+            archive.archive_season(current_user, season)
+        except DomainError as error:
+            apply_to_form(form, error)
+        else:
+            flash(_("The season is archived and the students' data is removed."), "success")
+            return redirect(url_for("seasons.show", season_id=season.id))
+    return render_template("matching/archive.html", season=season, form=form)
+
+
+@bp.cli.command("match-run")
+@click.argument("season_id", type=int)
+def match_run_command(season_id: int) -> None:
+    """Run the matching of a season now (a queued run, or a new one)."""
+    season = db.session.get(Season, season_id)
+    if season is None:
+        raise click.ClickException(f"no season {season_id}")
+    queued = runs.active_run(season)
+    try:
+        match_run = queued if queued and queued.status == "queued" else runs.start_run(None, season)
+    except DomainError as error:
+        raise click.ClickException(error.message) from None
+    done = runs.execute_run(match_run.id)
+    click.echo(f"run {done.id}: {done.status} {done.error or ''}".strip())

@@ -172,3 +172,6 @@ class Unmatched(db.Model):
     reason: Mapped[str] = mapped_column(sa.Text)
 
     run = relationship("MatchRun", back_populates="unmatched")
+    student = relationship("Student")
+    request = relationship("ClassRequest")
+    offer = relationship("Offer")

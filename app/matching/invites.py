@@ -1,0 +1,142 @@
+"""Calendar invites for published placements: one REQUEST per recipient, stable UIDs."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from email.utils import parseaddr
+from zoneinfo import ZoneInfo
+
+from flask import current_app, render_template
+from flask_babel import force_locale
+from flask_babel import gettext as _
+
+from app.accounts.models import User
+from app.calendar.ics import Attendee, CalendarEvent, build_request
+from app.calendar.services import local_text
+from app.outbox.services import queue_email
+from app.seasons.models import Placement
+
+UID_DOMAIN = "skolebro.no"
+
+
+def placement_uid(placement: Placement) -> str:
+    """The stable iCalendar UID of a placement."""
+    return f"placement-{placement.id}@{UID_DOMAIN}"
+
+
+def school_class_of(placement: Placement):
+    """The class of the student or of the request."""
+    if placement.student is not None:
+        return placement.student.school_class
+    return placement.request.school_class
+
+
+def recipients(placement: Placement) -> list[User]:
+    """Teachers of the class, and the company's contact persons or the role model."""
+    school_class = school_class_of(placement)
+    if school_class.teacher is not None:
+        users = [school_class.teacher.user]
+    else:
+        users = [t.user for t in school_class.school.teachers if t.is_approved]
+    if placement.role_model is not None:
+        users.append(placement.role_model.user)
+    elif placement.slot is not None:
+        users += [cp.user for cp in placement.slot.offer.company.contact_persons]
+    seen: set[int] = set()
+    return [u for u in users if u.email and not (u.id in seen or seen.add(u.id))]
+
+
+def times(placement: Placement, tz_name: str) -> tuple[datetime, datetime]:
+    """Start and end in UTC: a work week runs Monday to Friday, a visit on its date."""
+    zone = ZoneInfo(tz_name)
+    if placement.slot is not None:
+        slot, offer = placement.slot, placement.slot.offer
+        hour, minute = (int(x) for x in (slot.start_time or "09:00").split(":"))
+        start = datetime.combine(slot.date, time(hour, minute), zone)
+        if placement.kind == "work_week":
+            last = slot.end_date or slot.date + timedelta(days=4)
+            end = datetime.combine(last, time(15, 0), zone)
+        else:
+            end = start + timedelta(minutes=offer.duration_minutes or 60)
+    else:
+        start = datetime.combine(placement.on_date, time(9, 0), zone)
+        end = start + timedelta(hours=1)
+    return start.astimezone(ZoneInfo("UTC")), end.astimezone(ZoneInfo("UTC"))
+
+
+def summary(placement: Placement) -> str:
+    """The title of the activity in the current language."""
+    school_class = school_class_of(placement)
+    if placement.role_model is not None:
+        return _(
+            "Role-model visit: %(name)s with %(cls)s, %(school)s",
+            name=placement.role_model.user.name,
+            cls=school_class.name,
+            school=school_class.school.name,
+        )
+    company = placement.slot.offer.company.name
+    if placement.student is not None:
+        return _(
+            "%(kind)s: %(student)s at %(company)s",
+            kind=_("Work week") if placement.kind == "work_week" else _("Job shadowing"),
+            student=placement.student.display_name,
+            company=company,
+        )
+    return _("Company visit: %(cls)s at %(company)s", cls=school_class.name, company=company)
+
+
+def location(placement: Placement) -> str:
+    """Online, the school, or the company site."""
+    school = school_class_of(placement).school
+    if placement.mode == "digital":
+        return _("Digital (video meeting)")
+    if placement.role_model is not None or placement.slot.offer.site is None:
+        return f"{school.name}, {school.municipality}"
+    site = placement.slot.offer.site
+    return f"{site.address}, {site.postal_code} {site.municipality}".strip()
+
+
+def event_of(placement: Placement) -> CalendarEvent:
+    """The placement as an iCalendar event in the school's time zone."""
+    tz_name = school_class_of(placement).school.time_zone
+    start, end = times(placement, tz_name)
+    sender_name, sender_email = parseaddr(current_app.config["MAIL_DEFAULT_SENDER"])
+    offer = placement.slot.offer if placement.slot is not None else None
+    return CalendarEvent(
+        uid=placement.calendar_uid or placement_uid(placement),
+        sequence=placement.calendar_sequence,
+        summary=summary(placement),
+        description=offer.what_to_bring if offer is not None else "",
+        location=location(placement),
+        start_utc=start,
+        end_utc=end,
+        tz_name=tz_name,
+        organizer_email=sender_email,
+        organizer_name=sender_name or "Skolebro",
+        url=current_app.config["PUBLIC_BASE_URL"] + "/",
+    )
+
+
+def queue_invites(placement: Placement) -> int:
+    """Queue one REQUEST per recipient, each in the recipient's language."""
+    count = 0
+    for user in recipients(placement):
+        with force_locale(user.language or "nb"):
+            event = event_of(placement)
+            body = render_template(
+                "matching/email/invite.txt",
+                user=user,
+                event=event,
+                placement=placement,
+                when=local_text(event.start_utc, event.tz_name, user.language),
+            )
+            queue_email(
+                user.email,
+                _("Confirmed: %(title)s", title=event.summary),
+                body,
+                calendar_ics=build_request(event, Attendee(email=user.email, name=user.name)),
+                calendar_method="REQUEST",
+                recipient_user_id=user.id,
+            )
+        count += 1
+    return count

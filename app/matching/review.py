@@ -1,0 +1,156 @@
+"""Review a run: compare with the previous run, search placements, pin, unpin and move."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import sqlalchemy as sa
+from flask_babel import gettext as _
+
+from app.companies.models import Company, Offer, OfferSlot, RoleModel
+from app.core import audit
+from app.core.errors import DomainError
+from app.extensions import db
+from app.matching.ids import key
+from app.matching.params import params_for
+from app.matching.problem_builder import Built, build_problem
+from app.matching.rows import DONE_RUNS, engine_placement
+from app.matching.store import travel_km, wish_rank
+from app.schools.models import School, SchoolClass, Student
+from app.seasons.models import ClassRequest, MatchRun, Season
+from app.seasons.models import Placement as PlacementRow
+from scheduler import WORK_WEEK, Placement, Solution, validate
+
+RULE_MESSAGES = {
+    "capacity": lambda: _("That place is full."),
+    "school_share": lambda: _("The school already has its share of this company's places."),
+    "dates_and_weeks": lambda: _("That place is not in the class's week or window."),
+    "season": lambda: _("That place is outside the season."),
+    "grade": lambda: _("That offer is not open to the class's grade."),
+    "travel_limit": lambda: _("That place is too far from the school."),
+    "not_wished": lambda: _("The student did not wish for it, and the last resort is off."),
+}
+
+
+def previous_run(run: MatchRun) -> MatchRun | None:
+    """The season's run with a result before this one."""
+    query = (
+        sa.select(MatchRun)
+        .where(MatchRun.season_id == run.season_id, MatchRun.id < run.id)
+        .where(MatchRun.status.in_(DONE_RUNS))
+        .order_by(MatchRun.id.desc())
+    )
+    return db.session.scalar(query.limit(1))
+
+
+def placements_query(run: MatchRun, q: str = "") -> sa.Select:
+    """The run's placements, searchable by school, company or student's display name."""
+    class_id = sa.func.coalesce(Student.class_id, ClassRequest.class_id)
+    query = (
+        sa.select(PlacementRow)
+        .where(PlacementRow.run_id == run.id)
+        .outerjoin(Student, PlacementRow.student_id == Student.id)
+        .outerjoin(ClassRequest, PlacementRow.request_id == ClassRequest.id)
+        .outerjoin(SchoolClass, SchoolClass.id == class_id)
+        .outerjoin(School, School.id == SchoolClass.school_id)
+        .outerjoin(OfferSlot, PlacementRow.slot_id == OfferSlot.id)
+        .outerjoin(Offer, Offer.id == OfferSlot.offer_id)
+        .outerjoin(RoleModel, RoleModel.id == PlacementRow.role_model_id)
+        .outerjoin(Company, Company.id == sa.func.coalesce(Offer.company_id, RoleModel.company_id))
+    )
+    if q:
+        like = f"%{q}%"
+        query = query.where(
+            sa.or_(
+                School.name.ilike(like), Company.name.ilike(like), Student.display_name.ilike(like)
+            )
+        )
+    return query.order_by(School.name, PlacementRow.kind, PlacementRow.id)
+
+
+def _check_editable(run: MatchRun) -> None:
+    if run.status != "finished" or run.season.status != "matched":
+        raise DomainError(
+            None, _("Only the result of the latest run before publishing can change.")
+        )
+
+
+def set_pinned(actor, placement: PlacementRow, is_pinned: bool) -> PlacementRow:
+    """Pin a placement (a re-run keeps it) or unpin it."""
+    _check_editable(placement.run)
+    placement.is_pinned = is_pinned
+    audit.record(actor, "matching.pin" if is_pinned else "matching.unpin", placement)
+    db.session.commit()
+    return placement
+
+
+def _engine_move(built: Built, placement: PlacementRow, slot: OfferSlot) -> Placement:
+    old = engine_placement(placement)
+    offer_id = key("offer", slot.offer_id)
+    if placement.kind == WORK_WEEK:
+        return replace(old, offer_id=offer_id, week=slot.date.isocalendar()[1], date=None)
+    return replace(old, offer_id=offer_id, date=slot.date, week=None)
+
+
+def _violations(built: Built, placements: list[Placement], season: Season) -> set:
+    problem = replace(built.problem, pins=(), previous=())
+    solution = Solution("feasible", tuple(placements), (), 0.0, 0.0, 0.0, 0.0)
+    return set(validate(problem, solution, params_for(season)))
+
+
+def move_options(placement: PlacementRow, built: Built | None = None) -> list[tuple[int, str]]:
+    """Slots of the same kind the placement could move to (the engine's periods only)."""
+    if placement.slot_id is None:
+        return []
+    built = built or build_problem(placement.run.season)
+    week = placement.slot.date.isocalendar()[1] if placement.kind == WORK_WEEK else None
+    out = []
+    for (offer_id, period), slot_id in sorted(built.slot_ids.items(), key=str):
+        offer = built.offers[offer_id]
+        if offer.kind != placement.kind or slot_id == placement.slot_id:
+            continue
+        if week is not None and period != week:
+            continue
+        slot = db.session.get(OfferSlot, slot_id)
+        out.append((slot_id, f"{offer.company.name}: {offer.title}, {slot.date.isoformat()}"))
+    return out[:200]
+
+
+def move_placement(actor, placement: PlacementRow, slot_id: int) -> PlacementRow:
+    """Move a placement to another slot if every hard rule still holds; it becomes pinned."""
+    _check_editable(placement.run)
+    slot = db.session.get(OfferSlot, slot_id)
+    built = build_problem(placement.run.season)
+    if slot is None or placement.slot_id is None or slot_id not in built.slot_ids.values():
+        raise DomainError("slot_id", _("Choose a place that is open in this season."))
+    others = [engine_placement(p) for p in placement.run.placements if p.id != placement.id]
+    moved = _engine_move(built, placement, slot)
+    before = _violations(built, [*others, engine_placement(placement)], placement.run.season)
+    new = _violations(built, [*others, moved], placement.run.season) - before
+    if new:
+        rule = sorted(v.rule for v in new)[0]
+        message = RULE_MESSAGES.get(rule, lambda: _("The move breaks a rule of the matching."))
+        raise DomainError("slot_id", message())
+    road = params_for(placement.run.season).road_factor
+    placement.slot_id, placement.on_date, placement.is_pinned = slot.id, slot.date, True
+    placement.preference_rank = wish_rank(built, moved) if placement.student_id else None
+    placement.travel_km, placement.reason = travel_km(built, moved, road), ""
+    audit.record(actor, "matching.move", placement, slot=slot.id)
+    db.session.commit()
+    return placement
+
+
+def unmatched_summary(run: MatchRun, limit: int = 50) -> dict:
+    """Unmatched students, requests and offers with their reasons (the first `limit` each)."""
+    from app.seasons.models import Unmatched
+
+    out = {}
+    for name, column in (
+        ("students", Unmatched.student_id),
+        ("requests", Unmatched.request_id),
+        ("offers", Unmatched.offer_id),
+    ):
+        query = sa.select(Unmatched).where(Unmatched.run_id == run.id, column.is_not(None))
+        count = db.session.scalar(sa.select(sa.func.count()).select_from(query.subquery()))
+        out[name] = (count, list(db.session.scalars(query.order_by(Unmatched.id).limit(limit))))
+    return out

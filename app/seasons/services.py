@@ -1,0 +1,88 @@
+"""Seasons for administrators: create, edit the phase dates, move the status."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import sqlalchemy as sa
+from flask_babel import gettext as _
+
+from app.core import audit
+from app.core.errors import DomainError
+from app.extensions import db
+from app.seasons.labels import MANUAL_MOVES
+from app.seasons.models import Season
+
+DATE_ORDER = (
+    "offers_open_on",
+    "requests_open_on",
+    "requests_close_on",
+    "publish_on",
+    "starts_on",
+    "ends_on",
+)
+
+
+def check_dates(values: dict) -> None:
+    """Refuse phase dates out of order, naming the first date that is too early."""
+    for before, after in zip(DATE_ORDER, DATE_ORDER[1:], strict=False):
+        if values[after] < values[before]:
+            raise DomainError(after, _("This date must be on or after the date above it."))
+    archive_on = values.get("archive_on")
+    if archive_on is not None and archive_on < values["ends_on"]:
+        raise DomainError("archive_on", _("Remove the data after the activities have ended."))
+
+
+def save_season(actor, season: Season | None, values: dict) -> Season:
+    """Create a season (as a draft) or change its name, region and dates."""
+    check_dates(values)
+    if season is None:
+        season = Season(status="draft", weights={}, run_settings={})
+        db.session.add(season)
+    for name, value in values.items():
+        setattr(season, name, value)
+    db.session.flush()
+    audit.record(actor, "season.saved", season, name=season.name)
+    db.session.commit()
+    return season
+
+
+def next_status(season: Season, direction: str) -> str | None:
+    """The status a manual move leads to, or None when it is not a manual move."""
+    return MANUAL_MOVES.get((season.status, direction))
+
+
+def move_status(actor, season: Season, direction: str) -> Season:
+    """Move the season one phase forward or back."""
+    target = next_status(season, direction)
+    if target is None:
+        raise DomainError(None, _("The season cannot move that way from its current phase."))
+    before = season.status
+    season.status = target
+    audit.record(actor, "season.status", season, before=before, after=target)
+    db.session.commit()
+    return season
+
+
+def seasons_query(q: str = "") -> sa.Select:
+    """Seasons, newest first, searchable by name or region."""
+    query = sa.select(Season).order_by(Season.starts_on.desc(), Season.id.desc())
+    if q:
+        like = f"%{q}%"
+        query = query.where(sa.or_(Season.name.ilike(like), Season.region.ilike(like)))
+    return query
+
+
+def open_season_for(region: str, statuses: tuple[str, ...]) -> Season | None:
+    """The newest season of the region (or of every region) in one of the statuses."""
+    query = (
+        sa.select(Season)
+        .where(Season.status.in_(statuses), sa.or_(Season.region == region, Season.region == ""))
+        .order_by(Season.starts_on.desc(), Season.id.desc())
+    )
+    return db.session.scalar(query.limit(1))
+
+
+def is_open_for_wishes(season: Season | None, today: date | None = None) -> bool:
+    """True while students may rank their wishes."""
+    return season is not None and season.status == "requests_open"

@@ -1,0 +1,103 @@
+"""The administrator's matching pages: settings, run, progress, review, pin, move, publish."""
+
+from __future__ import annotations
+
+from app.extensions import db
+from app.matching.runs import execute_run
+from app.seasons.models import MatchRun
+from tests.factories import TeacherFactory
+
+
+def _run(client, season) -> MatchRun:
+    response = client.post(f"/matching/seasons/{season.id}/run")
+    assert response.status_code == 302
+    run = db.session.query(MatchRun).order_by(MatchRun.id.desc()).first()
+    return execute_run(run.id) if run.status == "queued" else run
+
+
+def test_settings_show_explained_weights_and_save(login, admin, season):
+    client = login(admin)
+    page = client.get(f"/matching/seasons/{season.id}/settings").get_data(as_text=True)
+    assert "Kostnad per kilometer" in page or "travel" in page.lower()
+    data = {
+        f"w_{n}": "5"
+        for n in (
+            "unplaced",
+            "preference",
+            "travel",
+            "fairness",
+            "girls_share",
+            "role_model_mix",
+            "rural_reach",
+            "network_priority",
+            "stability",
+            "unassigned_request",
+        )
+    }
+    data |= {"travel_8": "20", "travel_9": "30", "travel_10": "40", "max_school_share": "0.4"}
+    response = client.post(f"/matching/seasons/{season.id}/settings", data=data)
+    assert response.status_code == 302
+    assert season.weights["travel"] == 5.0
+    assert season.run_settings["travel_limit_km"]["9"] == 30.0
+    assert season.allows_last_resort is False
+
+
+def test_settings_refuse_a_negative_weight(login, admin, season):
+    client = login(admin)
+    response = client.post(f"/matching/seasons/{season.id}/settings", data={"w_travel": "-1"})
+    assert response.status_code == 200
+    assert "field-error" in response.get_data(as_text=True)
+
+
+def test_admin_runs_reviews_pins_and_publishes(login, admin, season, region):
+    client = login(admin)
+    run = _run(client, season)
+    assert run.status == "finished"
+    progress = client.get(f"/matching/runs/{run.id}")
+    assert progress.status_code == 302 and progress.location.endswith(f"/runs/{run.id}/review")
+    page = client.get(f"/matching/runs/{run.id}/review").get_data(as_text=True)
+    assert 'lang="en"' in page and "Arbeidsuke" in page
+    placement = run.placements[0]
+    assert client.post(f"/matching/placements/{placement.id}/pin").status_code == 302
+    assert placement.is_pinned
+    name = placement.student.display_name
+    found = client.get(f"/matching/runs/{run.id}/review?q={name}").get_data(as_text=True)
+    assert name in found
+    response = client.post(f"/matching/runs/{run.id}/publish")
+    assert response.status_code == 302
+    assert season.status == "published"
+    again = client.post(f"/matching/runs/{run.id}/publish")
+    assert again.status_code == 200
+    assert "allerede publisert" in again.get_data(as_text=True)
+
+
+def test_progress_page_refreshes_while_running(login, admin, season, region):
+    client = login(admin)
+    run = MatchRun(season_id=season.id, status="running", progress=0.4, progress_label="work_week")
+    db.session.add(run)
+    db.session.commit()
+    response = client.get(f"/matching/runs/{run.id}")
+    assert response.headers["Refresh"] == "2"
+    assert "40" in response.get_data(as_text=True)
+
+
+def test_failed_run_shows_the_error_in_plain_words(login, admin, season):
+    run = MatchRun(season_id=season.id, status="failed", error="class 'class:1' is broken")
+    db.session.add(run)
+    db.session.commit()
+    page = login(admin).get(f"/matching/runs/{run.id}").get_data(as_text=True)
+    assert "Kjøringen feilet" in page and "class:1" in page
+
+
+def test_only_admins_run_and_publish(login, season, region):
+    teacher = region["teachers"][0]
+    client = login(teacher.user)
+    assert client.post(f"/matching/seasons/{season.id}/run").status_code == 403
+    assert client.get("/matching/runs/1/publish").status_code == 403
+
+
+def test_unknown_run_is_404(login, admin):
+    assert login(admin).get("/matching/runs/999/review").status_code == 404
+
+
+__all__ = ["TeacherFactory"]
