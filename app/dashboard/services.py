@@ -108,7 +108,11 @@ def teacher_section(user) -> dict:
         if class_ids
         else []
     )
-    return {"schools": schools, "bookings": bookings}
+    from app.seasons.services import open_season_for
+
+    regions = [s.region for s in schools]
+    season = open_season_for(regions[0], ("offers_open", "requests_open")) if regions else None
+    return {"schools": schools, "bookings": bookings, "season": season}
 
 
 def student_section(user) -> dict:
@@ -131,4 +135,12 @@ def student_section(user) -> dict:
         .order_by(Booking.starts_at)
         .limit(10)
     ).all()
-    return {"student": student, "placements": placements, "visits": visits}
+    from app.seasons.services import open_season_for
+
+    wish_season = open_season_for(student.school_class.school.region, ("requests_open",))
+    return {
+        "student": student,
+        "placements": placements,
+        "visits": visits,
+        "wish_season": wish_season,
+    }
