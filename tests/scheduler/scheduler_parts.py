@@ -6,6 +6,7 @@ import datetime as dt
 
 from scheduler import (
     ClassRequest,
+    ExistingBooking,
     Offer,
     OfferSlot,
     Placement,
@@ -130,6 +131,20 @@ def random_problem(draw) -> Problem:
         )
         for i in range(draw(0, 2))
     )
+    work = [(o.id, sl.week) for o in offers if o.kind == "work_week" for sl in o.slots]
+    pins, previous, bookings = [], [], []
+    if draw(0, 2) == 0:
+        offer_id, week = work[draw(0, len(work) - 1)]
+        pins.append(Placement(students[0].id, "work_week", offer_id=offer_id, week=week))
+    if len(students) > 1 and draw(0, 1):
+        offer_id, week = work[draw(0, len(work) - 1)]
+        previous.append(Placement(students[1].id, "work_week", offer_id=offer_id, week=week))
+    if draw(0, 2) == 0:
+        offer_id, week = work[draw(0, len(work) - 1)]
+        seats = draw(0, 2)
+        bookings.append(
+            ExistingBooking("B0", offer_id=offer_id, week=week, seats=seats, school_id="S0")
+        )
     return make_problem(
         schools=schools,
         classes=classes,
@@ -137,4 +152,7 @@ def random_problem(draw) -> Problem:
         offers=offers,
         role_models=role_models,
         requests=requests,
+        pins=tuple(pins),
+        previous=tuple(previous),
+        bookings=tuple(bookings),
     )

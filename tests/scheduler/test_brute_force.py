@@ -42,9 +42,11 @@ def brute_force(problem, params: Params) -> float:
     for kind in ("work_week", "job_shadowing", "role_model_visit"):
         cands = _candidates(problem, kind)
         best = float("inf")
+        other_pins = tuple(p for p in problem.pins if p.kind != kind)
         for combo in itertools.product(*cands.values()):
             chosen = tuple(p for p in combo if p is not None)
-            if validate(problem, Solution("x", chosen, (), 0, 0, 0, 0), params):
+            whole = chosen + other_pins  # pins of other kinds are fixed
+            if validate(problem, Solution("x", whole, (), 0, 0, 0, 0), params):
                 continue
             best = min(best, total(evaluate_terms(ctx, list(chosen), [kind])))
         best_total += best
