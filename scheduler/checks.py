@@ -122,10 +122,14 @@ def _check_placement(problem: Problem, what: str, p: Placement) -> list[str]:
         not is_student and p.subject_id not in requests
     ):
         errors.append(f"{what} names unknown {p.kind} subject {p.subject_id!r}")
+    if not is_student and p.subject_id in requests and requests[p.subject_id].kind != p.kind:
+        errors.append(f"{what} of {p.subject_id!r} is a {p.kind} but the request is not")
     if p.offer_id is not None:
         offer = offers.get(p.offer_id)
         if offer is None:
             errors.append(f"{what} of {p.subject_id!r} names unknown offer {p.offer_id!r}")
+        elif offer.kind != p.kind:
+            errors.append(f"{what} of {p.subject_id!r}: offer {p.offer_id!r} is not a {p.kind}")
         elif p.period not in {s.period for s in offer.slots}:
             errors.append(
                 f"{what} of {p.subject_id!r}: offer {p.offer_id!r} has no slot {p.period}"
@@ -138,13 +142,18 @@ def _check_placement(problem: Problem, what: str, p: Placement) -> list[str]:
 
 
 def _check_bookings(problem: Problem) -> list[str]:
-    offers = {o.id for o in problem.offers}
+    offers = {o.id: {s.period for s in o.slots} for o in problem.offers}
     rms = {r.id for r in problem.role_models}
     schools = {s.id for s in problem.schools}
     errors = []
     for b in problem.bookings:
         if b.offer_id is not None and b.offer_id not in offers:
             errors.append(f"booking {b.id!r} names unknown offer {b.offer_id!r}")
+        elif (
+            b.offer_id is not None
+            and (b.week if b.week is not None else b.date) not in offers[b.offer_id]
+        ):
+            errors.append(f"booking {b.id!r}: offer {b.offer_id!r} has no slot then")
         if b.role_model_id is not None and b.role_model_id not in rms:
             errors.append(f"booking {b.id!r} names unknown role model {b.role_model_id!r}")
         if b.school_id is not None and b.school_id not in schools:

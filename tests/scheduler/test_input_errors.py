@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from scheduler import OfferSlot, ProblemError, Wish, solve
+from scheduler import ExistingBooking, OfferSlot, ProblemError, Wish, solve
 
 
 def test_unknown_offer_in_a_wish_is_named(f, params) -> None:
@@ -83,3 +83,18 @@ def test_cli_reports_broken_json(tmp_path: Path) -> None:
     )
     assert run.returncode == 2
     assert "is not valid JSON" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_pin_and_booking_that_do_not_fit_their_offer_are_named(f, params) -> None:
+    problem = f.problem(
+        students=(f.student("A"),),
+        offers=(f.day_offer("J1", "job_shadowing"), f.work_offer("O1")),
+        pins=(f.placement("A", "work_week", offer_id="J1", date=f.day),),
+        bookings=(ExistingBooking("B1", offer_id="O1", week=f.week + 3),),
+    )
+    with pytest.raises(ProblemError) as err:
+        solve(problem, params)
+    assert err.value.errors == [
+        "pin of 'A': offer 'J1' is not a work_week",
+        "booking 'B1': offer 'O1' has no slot then",
+    ]
