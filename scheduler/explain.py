@@ -86,7 +86,11 @@ def _unplaced_reason(ctx: Context, usage: _Usage, student: Student, kind: str) -
     reach = ctx.reach(school_id, grade, kind, periods)
     if not reach.slots:
         return no_reach_text(ctx, student, kind)
-    open_slots = [s for s in reach.slots if ctx.rank(student, kind, ctx.offers[s[0]]) is not None]
+    open_slots = list(reach.slots)
+    if not ctx.params.is_last_resort_enabled:
+        open_slots = [
+            s for s in open_slots if ctx.rank(student, kind, ctx.offers[s[0]]) is not None
+        ]
     if not open_slots:
         return (
             f"none of your wishes is within reach {describe_periods(periods)} and the "
