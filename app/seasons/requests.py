@@ -50,7 +50,7 @@ def save_request(
     """Add a request for one of the teacher's classes, or change one."""
     _check(season, values)
     if request is None:
-        request = ClassRequest(season_id=season.id)
+        request = ClassRequest(season_id=season.id, class_id=school_class.id, **values)
         db.session.add(request)
     request.class_id = school_class.id
     for name, value in values.items():

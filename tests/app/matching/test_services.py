@@ -58,3 +58,146 @@ def test_run_end_to_end_stores_a_valid_result(admin, season, region):
         "feasible", tuple(engine_placement(p) for p in run.placements), (), 0, 0, 0, 0
     )
     assert validate(built.problem, solution, params_for(season)) == []
+
+
+def test_builder_turns_pins_and_bookings_into_engine_input(admin, season, region):
+    from datetime import UTC, datetime
+
+    from app.matching.review import set_pinned
+    from tests.factories import BookingFactory
+
+    offer = region["offers"][1]
+    BookingFactory(
+        school_class=region["classes"][0],
+        role_model=None,
+        offer=offer,
+        slot=offer.slots[0],
+        status="confirmed",
+        starts_at=datetime(2027, 3, 8, 8, tzinfo=UTC),
+        ends_at=datetime(2027, 3, 8, 14, tzinfo=UTC),
+    )
+    run = run_season(admin, season)
+    set_pinned(admin, run.placements[0], True)
+    problem = build_problem(season).problem
+    assert len(problem.pins) == 1 and len(problem.previous) == len(run.placements)
+    assert problem.pins[0].subject_id == f"student:{run.placements[0].student_id}"
+    booking = problem.bookings[0]
+    assert booking.offer_id == f"offer:{offer.id}" and booking.week == 10
+
+
+def test_rerun_keeps_pins_and_the_previous_run(admin, season, region):
+    from app.matching.review import set_pinned
+
+    first = run_season(admin, season)
+    pinned = set_pinned(admin, first.placements[3], True)
+    second = run_season(admin, season)
+    assert second.id != first.id and second.status == "finished"
+    kept = [p for p in second.placements if p.student_id == pinned.student_id]
+    assert kept[0].slot_id == pinned.slot_id and kept[0].is_pinned
+
+
+def test_failed_run_keeps_the_previous_run(admin, season, region, monkeypatch):
+    first = run_season(admin, season)
+    monkeypatch.setattr(
+        "app.matching.runs.build_problem", lambda s: (_ for _ in ()).throw(RuntimeError("boom"))
+    )
+    failed = run_season(admin, season)
+    assert failed.status == "failed" and "boom" in failed.error
+    assert season.status == "matched" and len(first.placements) > 0
+
+
+def test_publish_takes_capacity_and_queues_one_invite_per_recipient(admin, season, region):
+    import icalendar
+
+    from app.companies.models import OfferSlot
+    from app.matching.publish import publish_run
+    from app.outbox.models import OutboxMessage
+    from tests.factories import ContactPersonFactory
+
+    for offer in region["offers"]:
+        ContactPersonFactory(company=offer.company)
+    run = run_season(admin, season)
+    taken_before = sum(s.taken for s in db.session.query(OfferSlot))
+    count = publish_run(admin, run)
+    db.session.expire_all()
+    assert sum(s.taken for s in db.session.query(OfferSlot)) == taken_before + len(run.placements)
+    assert count == 2 * len(run.placements)  # the class's teacher and the company's contact
+    messages = db.session.query(OutboxMessage).all()
+    assert len(messages) == count
+    uids = {p.calendar_uid for p in run.placements}
+    assert all(u.startswith("placement-") and u.endswith("@skolebro.no") for u in uids)
+    event = icalendar.Calendar.from_ical(messages[0].calendar_ics).walk("VEVENT")[0]
+    assert str(event["uid"]) in uids
+    assert messages[0].calendar_method == "REQUEST"
+    assert all(len(m.recipient.split(",")) == 1 for m in messages)
+    assert season.status == "published" and run.status == "published"
+
+
+def test_publish_refuses_twice_and_when_a_place_is_gone(admin, season, region):
+    import pytest
+
+    from app.core.errors import DomainError
+    from app.matching.publish import publish_run
+
+    run = run_season(admin, season)
+    slot = run.placements[0].slot
+    slot.taken = slot.capacity
+    db.session.commit()
+    with pytest.raises(DomainError):
+        publish_run(admin, run)
+    db.session.expire_all()
+    assert season.status == "matched"
+    slot.taken = 0
+    db.session.commit()
+    publish_run(admin, run)
+    with pytest.raises(DomainError, match="allerede publisert"):
+        publish_run(admin, run)
+
+
+def test_move_is_checked_by_the_engine_rules(admin, season, region):
+    import pytest
+
+    from app.core.errors import DomainError
+    from app.matching.review import move_options, move_placement
+    from tests.app.matching.conftest import WEEK_10
+    from tests.factories import OfferFactory, OfferSlotFactory, SiteFactory
+
+    site = SiteFactory(latitude=63.43, longitude=10.40)
+    roomy = OfferFactory(company=site.company, site=site, kind="work_week", title="Romslig")
+    roomy_slot = OfferSlotFactory(offer=roomy, date=WEEK_10, capacity=20)
+    far = SiteFactory(latitude=69.65, longitude=18.96)  # Tromsø
+    far_offer = OfferFactory(company=far.company, site=far, kind="work_week", title="Langt unna")
+    far_slot = OfferSlotFactory(offer=far_offer, date=WEEK_10, capacity=5)
+    run = run_season(admin, season)
+    school = region["schools"][0]
+    placement = next(p for p in run.placements if p.student.school_class.school_id == school.id)
+    assert far_slot.id in {slot_id for slot_id, _label in move_options(placement)}
+    with pytest.raises(DomainError, match="for langt fra skolen"):
+        move_placement(admin, placement, far_slot.id)
+    moved = move_placement(admin, placement, roomy_slot.id)
+    assert moved.slot_id == roomy_slot.id and moved.is_pinned and moved.travel_km < 10
+    with pytest.raises(DomainError):
+        move_placement(admin, placement, 99999)
+
+
+def test_archive_removes_student_data(admin, season, region):
+    from app.matching.archive import archive_season
+    from app.matching.publish import publish_run
+    from app.seasons.models import Placement, Preference, Unmatched
+
+    student = region["students"][0]
+    student.gender, student.has_diversity_consent = "female", True
+    db.session.commit()
+    run = run_season(admin, season)
+    publish_run(admin, run)
+    counts = archive_season(admin, season)
+    assert counts["wishes"] == 60
+    assert db.session.query(Preference).count() == 0
+    assert db.session.query(Placement).filter(Placement.student_id.is_not(None)).count() == 0
+    assert db.session.query(Unmatched).filter(Unmatched.student_id.is_not(None)).count() == 0
+    db.session.refresh(student)
+    assert student.gender is None and not student.has_diversity_consent
+    assert season.status == "archived"
+    from app.admin.models import AuditLog
+
+    assert db.session.query(AuditLog).filter_by(action="season.archived").count() == 1

@@ -1,0 +1,124 @@
+"""Season pages: administrators' seasons, students' wishes, teachers' requests."""
+
+from __future__ import annotations
+
+from app.extensions import db
+from app.seasons.models import ClassRequest, Preference, Season
+from tests.factories import SchoolClassFactory, TeacherFactory
+from tests.factories.seasons import ClassRequestFactory
+
+FORM = {
+    "name": "Høsten 2027",
+    "region": "Trøndelag",
+    "offers_open_on": "2027-05-01",
+    "requests_open_on": "2027-06-01",
+    "requests_close_on": "2027-08-15",
+    "publish_on": "2027-09-01",
+    "starts_on": "2027-09-15",
+    "ends_on": "2027-12-15",
+}
+
+
+def test_admin_creates_a_season_and_a_bad_date_stays_at_its_field(login, admin):
+    client = login(admin)
+    bad = client.post("/seasons/new", data={**FORM, "ends_on": "2027-09-01"})
+    page = bad.get_data(as_text=True)
+    assert bad.status_code == 200 and "samme dag som eller etter datoen over" in page
+    assert 'value="Høsten 2027"' in page
+    response = client.post("/seasons/new", data=FORM)
+    assert response.status_code == 302
+    season = db.session.query(Season).one()
+    assert season.status == "draft"
+    listing = client.get("/seasons/?q=Høsten").get_data(as_text=True)
+    assert "Høsten 2027" in listing
+
+
+def test_status_moves_after_a_confirmation(login, admin, season):
+    client = login(admin)
+    confirm = client.get(f"/seasons/{season.id}/status/forward").get_data(as_text=True)
+    assert "Stengt" in confirm
+    assert client.post(f"/seasons/{season.id}/status/forward").status_code == 302
+    assert season.status == "closed"
+
+
+def test_seasons_are_for_admins_only(login, world):
+    assert login(world["teacher"].user).get("/seasons/").status_code == 403
+
+
+def test_student_ranks_wishes_on_the_page(login, world, season):
+    student = world["students"][0]
+    client = login(student.user)
+    page = client.get("/seasons/wishes").get_data(as_text=True)
+    assert "Nær 0" in page and "Tromsø" not in page and "km unna" in page
+    offer = world["near"][0]
+    assert (
+        client.post("/seasons/wishes/add", data={"choice": f"offer:{offer.id}"}).status_code == 302
+    )
+    again = client.post("/seasons/wishes/add", data={"choice": f"offer:{offer.id}"})
+    assert again.status_code == 400
+    assert "allerede" in again.get_data(as_text=True) and "field-error" in again.get_data(
+        as_text=True
+    )
+    outside = client.post("/seasons/wishes/add", data={"choice": f"offer:{world['far'].id}"})
+    assert "ingen ledig plass" in outside.get_data(as_text=True)
+    assert client.post("/seasons/wishes/1/remove").status_code == 302
+    assert db.session.query(Preference).count() == 0
+
+
+def test_gender_needs_consent_and_the_page_says_why(login, world):
+    client = login(world["students"][0].user)
+    page = client.get("/seasons/wishes").get_data(as_text=True)
+    assert "bare for rettferdighet mellom jenter og gutter" in page
+    response = client.post("/seasons/wishes/about-me", data={"gender": "female"})
+    assert response.status_code == 400 and "Kryss av i boksen" in response.get_data(as_text=True)
+
+
+def test_wishes_page_is_closed_outside_the_open_phase(login, world, season):
+    season.status = "closed"
+    db.session.commit()
+    client = login(world["students"][0].user)
+    assert "Ønskene er stengt" in client.get("/seasons/wishes").get_data(as_text=True)
+    response = client.post("/seasons/wishes/add", data={"choice": "field:ict"})
+    assert response.status_code == 400
+
+
+def test_teacher_adds_a_request_and_sees_who_has_not_ranked(login, world, season):
+    client = login(world["teacher"].user)
+    data = {
+        "class_id": world["class"].id,
+        "kind": "role_model_visit",
+        "window_start": "2027-03-01",
+        "window_end": "2027-03-20",
+        "mode": "digital",
+        "fields": ["ict"],
+        "max_travel_km": "40",
+    }
+    assert client.post(f"/seasons/{season.id}/requests/new", data=data).status_code == 302
+    page = client.get("/seasons/requests").get_data(as_text=True)
+    assert "Rollemodellbesøk" in page or "role" in page.lower()
+    assert world["students"][0].display_name in page
+    item = db.session.query(ClassRequest).one()
+    assert client.post(f"/seasons/requests/{item.id}/delete").status_code == 302
+    assert db.session.query(ClassRequest).count() == 0
+
+
+def test_teacher_cannot_touch_another_schools_request(login, world, season):
+    other = ClassRequestFactory(season=season, school_class=SchoolClassFactory())
+    client = login(world["teacher"].user)
+    assert client.get(f"/seasons/requests/{other.id}/edit").status_code == 403
+    assert client.post(f"/seasons/requests/{other.id}/delete").status_code == 403
+    assert client.get("/seasons/requests/999/edit").status_code == 404
+
+
+def test_teacher_cannot_ask_for_another_schools_class(login, world, season):
+    stranger = TeacherFactory()
+    data = {
+        "class_id": world["class"].id,
+        "kind": "company_visit",
+        "window_start": "2027-03-01",
+        "window_end": "2027-03-02",
+        "mode": "any",
+        "max_travel_km": "10",
+    }
+    response = login(stranger.user).post(f"/seasons/{season.id}/requests/new", data=data)
+    assert response.status_code == 403
