@@ -130,8 +130,3 @@ def role_model_visit_problem(
     if mode == "physical" and role_model_km(ctx, request, rm) > rm.travel_range_km + 1e-9:
         return "travel_limit"
     return None
-
-
-def window_dates(start: dt.date, end: dt.date) -> list[dt.date]:
-    """Every date from start to end."""
-    return [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]

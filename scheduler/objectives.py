@@ -6,7 +6,6 @@ flow uses, so a CP-SAT bound and a flow bound can be compared and both stay vali
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import NamedTuple
 
 from ortools.sat.python import cp_model
@@ -153,8 +152,3 @@ def all_terms(
     terms.append(girls_share_term(model, vars, ctx, iw))
     terms.append(role_model_mix_term(model, vars, ctx, iw))
     return terms
-
-
-def count_subjects(vars: OptionVars) -> Counter:
-    """Number of subjects per kind in the model."""
-    return Counter(kind for _, kind in vars.by_subject())

@@ -30,12 +30,6 @@ class Season:
         """True if the date lies inside the season."""
         return self.start <= day <= self.end
 
-    def has_period(self, period: int | dt.date) -> bool:
-        """True if a week number or a date lies inside the season."""
-        if isinstance(period, int):
-            return period in self.weeks()
-        return self.has_date(period)
-
     def weeks(self) -> frozenset[int]:
         """ISO week numbers touched by the season."""
         days = (self.end - self.start).days + 1
