@@ -13,6 +13,7 @@ from flask import (
     request,
     url_for,
 )
+from flask_babel import format_decimal, format_percent
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -22,9 +23,9 @@ from app.core.permissions import ADMIN, authorize, roles_required
 from app.extensions import db
 from app.matching import archive, jobs, publish, review, runs, settings
 from app.matching.forms import ConfirmForm, MoveForm, SettingsForm
-from app.matching.params import GRADES, WEIGHT_HELP, weight_names
+from app.matching.params import GRADES, WEIGHT_HELP, WEIGHT_LABELS, weight_names
 from app.matching.phases import PHASE_LABELS
-from app.seasons.labels import RUN_LABELS, STATUS_LABELS
+from app.seasons.labels import RUN_LABELS
 from app.seasons.models import MatchRun, Placement, Season
 
 bp = Blueprint(
@@ -128,8 +129,10 @@ def review_page(run_id: int):
         unmatched=review.unmatched_summary(match_run),
         button=ConfirmForm(),
         is_editable=match_run.status == "finished" and match_run.season.status == "matched",
-        labels=STATUS_LABELS,
         run_labels=RUN_LABELS,
+        goal_labels=WEIGHT_LABELS,
+        format_percent=format_percent,
+        format_decimal=format_decimal,
     )
 
 

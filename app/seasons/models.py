@@ -118,8 +118,12 @@ class MatchRun(TimestampMixin, db.Model):
     __table_args__ = (sa.CheckConstraint(f"status IN {RUN_STATUSES}", name="status"),)
 
     season = relationship("Season", back_populates="runs")
-    placements = relationship("Placement", back_populates="run", cascade="all, delete-orphan")
-    unmatched = relationship("Unmatched", back_populates="run", cascade="all, delete-orphan")
+    placements = relationship(
+        "Placement", back_populates="run", cascade="all, delete-orphan", order_by="Placement.id"
+    )
+    unmatched = relationship(
+        "Unmatched", back_populates="run", cascade="all, delete-orphan", order_by="Unmatched.id"
+    )
 
 
 class Placement(TimestampMixin, db.Model):

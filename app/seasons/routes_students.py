@@ -26,7 +26,7 @@ def _student_season():
 def _choice_list(choices) -> list[tuple[str, str]]:
     """Options of the wish select: offers (with km) then fields."""
     offers = [
-        (f"offer:{c.offer.id}", f"{c.offer.company.name}: {c.offer.title} ({c.km:g} km)")
+        (f"offer:{c.offer.id}", f"{c.offer.company.name}: {c.offer.title} ({c.km:.0f} km)")
         for c in choices
     ]
     fields = [

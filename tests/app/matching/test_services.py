@@ -77,10 +77,10 @@ def test_builder_turns_pins_and_bookings_into_engine_input(admin, season, region
         ends_at=datetime(2027, 3, 8, 14, tzinfo=UTC),
     )
     run = run_season(admin, season)
-    set_pinned(admin, run.placements[0], True)
+    pinned = set_pinned(admin, run.placements[0], True)
     problem = build_problem(season).problem
     assert len(problem.pins) == 1 and len(problem.previous) == len(run.placements)
-    assert problem.pins[0].subject_id == f"student:{run.placements[0].student_id}"
+    assert problem.pins[0].subject_id == f"student:{pinned.student_id}"
     booking = problem.bookings[0]
     assert booking.offer_id == f"offer:{offer.id}" and booking.week == 10
 
