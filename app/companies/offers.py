@@ -230,7 +230,10 @@ def offers_query(company: Company, search: str = "", kind: str = ""):
 
 
 def capacity_of(offer: Offer, today: date | None = None) -> tuple[int, int]:
-    """Capacity and taken over the coming slots."""
+    """Capacity and taken over the coming slots (a role model's visits this year, if dateless)."""
     today = today or date.today()
+    if offer.kind == "role_model_visit" and not offer.slots and offer.role_model is not None:
+        year = next((y for y in offer.role_model.years if y.year == today.year), None)
+        return (year.capacity, year.taken) if year else (offer.role_model.visits_per_year, 0)
     coming = [s for s in offer.slots if s.date >= today]
     return sum(s.capacity for s in coming), sum(s.taken for s in coming)
