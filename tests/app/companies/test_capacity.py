@@ -1,4 +1,4 @@
-"""Capacity shown for offers: dates for most kinds, the role model's visits for role-model visits."""
+"""Offer capacity: dates for most kinds, the role model's visits for role-model visits."""
 
 
 def test_role_model_visit_offer_counts_the_role_models_visits(db):
