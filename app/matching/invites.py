@@ -140,3 +140,45 @@ def queue_invites(placement: Placement) -> int:
             )
         count += 1
     return count
+
+
+def feed_placements(user) -> list[Placement]:
+    """Published placements the user takes part in: own, their classes', their company's."""
+    import sqlalchemy as sa
+
+    from app.companies.models import Offer, OfferSlot
+    from app.extensions import db
+    from app.schools.models import SchoolClass, Student
+    from app.seasons.models import ClassRequest, MatchRun
+
+    class_ids = sa.select(SchoolClass.id).where(
+        SchoolClass.school_id.in_([t.school_id for t in user.teachers if t.is_approved])
+    )
+    company_ids = [cp.company_id for cp in user.contact_persons]
+    company_slots = sa.select(OfferSlot.id).join(Offer).where(Offer.company_id.in_(company_ids))
+    student_id = user.student.id if user.student is not None else None
+    query = (
+        sa.select(Placement)
+        .join(MatchRun)
+        .where(MatchRun.status == "published", Placement.calendar_uid.is_not(None))
+        .where(
+            sa.or_(
+                Placement.student_id == student_id,
+                Placement.student_id.in_(
+                    sa.select(Student.id).where(Student.class_id.in_(class_ids))
+                ),
+                Placement.request_id.in_(
+                    sa.select(ClassRequest.id).where(ClassRequest.class_id.in_(class_ids))
+                ),
+                Placement.role_model_id.in_([rm.id for rm in user.role_models]),
+                Placement.slot_id.in_(company_slots),
+            )
+        )
+        .order_by(Placement.id)
+    )
+    return list(db.session.scalars(query))
+
+
+def feed_events(user) -> list[CalendarEvent]:
+    """The user's published placements as feed events (no attendees, no METHOD)."""
+    return [event_of(p) for p in feed_placements(user)]

@@ -201,3 +201,25 @@ def test_archive_removes_student_data(admin, season, region):
     from app.admin.models import AuditLog
 
     assert db.session.query(AuditLog).filter_by(action="season.archived").count() == 1
+
+
+def test_published_placement_is_in_the_students_calendar_feed(admin, season, region):
+    import icalendar
+
+    from app.calendar.services import feed_for_token, regenerate_feed_token
+    from app.matching.publish import publish_run
+
+    run = run_season(admin, season)
+    publish_run(admin, run)
+    placement = run.placements[0]
+    token = regenerate_feed_token(placement.student.user)
+    feed = icalendar.Calendar.from_ical(feed_for_token(token))
+    uids = [str(e["uid"]) for e in feed.walk("VEVENT")]
+    assert uids == [placement.calendar_uid]
+    assert "method" not in feed
+
+
+def test_cli_runs_the_season(runner, admin, season, region):
+    result = runner.invoke(args=["match-run", str(season.id)])
+    assert "finished" in result.output, result.output
+    assert season.runs[-1].progress == 1.0
