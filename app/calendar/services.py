@@ -177,6 +177,9 @@ def feed_for_token(token: str) -> bytes | None:
         return None
     with force_locale(user.language or "nb"):
         events = [booking_event(b) for b in db.session.scalars(feed_query(user))]
+        from app.matching.invites import feed_events  # seasons: published placements
+
+        events += feed_events(user)
         return build_feed(events, _("Skolebro: %(name)s", name=user.name))
 
 
