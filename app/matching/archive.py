@@ -42,6 +42,14 @@ def _season_student_ids(season: Season) -> set[int]:
     return ids
 
 
+def _delete_student_rows(model, season: Season) -> int:
+    """Delete the season's rows of `model` that name a student; return how many."""
+    statement = sa.delete(model).where(
+        model.run_id.in_(_run_ids(season)), model.student_id.is_not(None)
+    )
+    return db.session.execute(statement).rowcount
+
+
 def archive_season(actor, season: Season) -> dict[str, int]:
     """Delete wishes, student placements and unmatched student rows; clear self-declared data."""
     if season.status not in ARCHIVABLE:
@@ -51,16 +59,8 @@ def archive_season(actor, season: Season) -> dict[str, int]:
         "wishes": db.session.execute(
             sa.delete(Preference).where(Preference.season_id == season.id)
         ).rowcount,
-        "placements": db.session.execute(
-            sa.delete(Placement).where(
-                Placement.run_id.in_(_run_ids(season)), Placement.student_id.is_not(None)
-            )
-        ).rowcount,
-        "unmatched": db.session.execute(
-            sa.delete(Unmatched).where(
-                Unmatched.run_id.in_(_run_ids(season)), Unmatched.student_id.is_not(None)
-            )
-        ).rowcount,
+        "placements": _delete_student_rows(Placement, season),
+        "unmatched": _delete_student_rows(Unmatched, season),
     }
     if student_ids:
         db.session.execute(

@@ -142,38 +142,41 @@ def queue_invites(placement: Placement) -> int:
     return count
 
 
-def feed_placements(user) -> list[Placement]:
-    """Published placements the user takes part in: own, their classes', their company's."""
+def _feed_filter(user):
+    """Placements of the user: own, their classes', their role model's, their company's."""
     import sqlalchemy as sa
 
     from app.companies.models import Offer, OfferSlot
-    from app.extensions import db
     from app.schools.models import SchoolClass, Student
-    from app.seasons.models import ClassRequest, MatchRun
+    from app.seasons.models import ClassRequest
 
-    class_ids = sa.select(SchoolClass.id).where(
-        SchoolClass.school_id.in_([t.school_id for t in user.teachers if t.is_approved])
-    )
+    school_ids = [t.school_id for t in user.teachers if t.is_approved]
+    class_ids = sa.select(SchoolClass.id).where(SchoolClass.school_id.in_(school_ids))
     company_ids = [cp.company_id for cp in user.contact_persons]
     company_slots = sa.select(OfferSlot.id).join(Offer).where(Offer.company_id.in_(company_ids))
-    student_id = user.student.id if user.student is not None else None
+    students = sa.select(Student.id).where(Student.class_id.in_(class_ids))
+    requests = sa.select(ClassRequest.id).where(ClassRequest.class_id.in_(class_ids))
+    return sa.or_(
+        Placement.student_id == (user.student.id if user.student is not None else None),
+        Placement.student_id.in_(students),
+        Placement.request_id.in_(requests),
+        Placement.role_model_id.in_([rm.id for rm in user.role_models]),
+        Placement.slot_id.in_(company_slots),
+    )
+
+
+def feed_placements(user) -> list[Placement]:
+    """Published placements the user takes part in."""
+    import sqlalchemy as sa
+
+    from app.extensions import db
+    from app.seasons.models import MatchRun
+
     query = (
         sa.select(Placement)
         .join(MatchRun)
         .where(MatchRun.status == "published", Placement.calendar_uid.is_not(None))
-        .where(
-            sa.or_(
-                Placement.student_id == student_id,
-                Placement.student_id.in_(
-                    sa.select(Student.id).where(Student.class_id.in_(class_ids))
-                ),
-                Placement.request_id.in_(
-                    sa.select(ClassRequest.id).where(ClassRequest.class_id.in_(class_ids))
-                ),
-                Placement.role_model_id.in_([rm.id for rm in user.role_models]),
-                Placement.slot_id.in_(company_slots),
-            )
-        )
+        .where(_feed_filter(user))
         .order_by(Placement.id)
     )
     return list(db.session.scalars(query))

@@ -19,6 +19,8 @@ def run_after_response(run_id: int) -> bool:
 
     @after_this_request
     def schedule(response):
+        """Hand the job to the response, to run when it is closed."""
+
         def job() -> None:
             """Runs once the response is closed, in the same worker thread."""
             with app.app_context():

@@ -116,10 +116,8 @@ def _offers(season: SeasonRow, built: Built) -> tuple[Offer, ...]:
     out = []
     for offer in db.session.scalars(query):
         site = offer.site
-        if site is None or site.latitude is None or site.longitude is None:
-            continue
-        slots = _offer_slots(offer, season, built)
-        if not slots:
+        slots = _offer_slots(offer, season, built) if site and site.latitude is not None else ()
+        if not slots or site.longitude is None:
             continue
         engine_id = key("offer", offer.id)
         built.offers[engine_id] = offer

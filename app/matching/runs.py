@@ -54,6 +54,7 @@ def _progress_recorder(run_id: int):
     """A progress callback that commits each step in its own short transaction."""
 
     def record(phase: str, fraction: float) -> None:
+        """Store the phase and the share done."""
         values = {"progress": min(0.95, 0.1 + 0.85 * fraction), "progress_label": phase[:120]}
         db.session.execute(sa.update(MatchRun).where(MatchRun.id == run_id).values(**values))
         db.session.commit()
