@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from app.extensions import db
-from app.matching.runs import execute_run
 from app.seasons.models import MatchRun
 from tests.factories import TeacherFactory
 
 
 def _run(client, season) -> MatchRun:
+    """Start a run; closing the response runs it in-process (JOBS_INLINE), as a server does."""
     response = client.post(f"/matching/seasons/{season.id}/run")
-    assert response.status_code == 302
+    assert response.status_code == 302 and "/matching/runs/" in response.location
+    response.close()
     run = db.session.query(MatchRun).order_by(MatchRun.id.desc()).first()
-    return execute_run(run.id) if run.status == "queued" else run
+    db.session.refresh(run)
+    return run
 
 
 def test_settings_show_explained_weights_and_save(login, admin, season):
