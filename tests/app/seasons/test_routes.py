@@ -35,6 +35,8 @@ def test_admin_creates_a_season_and_a_bad_date_stays_at_its_field(login, admin):
 
 def test_status_moves_after_a_confirmation(login, admin, season):
     client = login(admin)
+    show = client.get(f"/seasons/{season.id}").get_data(as_text=True)
+    assert "Gå videre til: Stengt" in show and "Vekter og innstillinger" in show
     confirm = client.get(f"/seasons/{season.id}/status/forward").get_data(as_text=True)
     assert "Stengt" in confirm
     assert client.post(f"/seasons/{season.id}/status/forward").status_code == 302
@@ -122,3 +124,8 @@ def test_teacher_cannot_ask_for_another_schools_class(login, world, season):
     }
     response = login(stranger.user).post(f"/seasons/{season.id}/requests/new", data=data)
     assert response.status_code == 403
+
+
+def test_dashboards_link_to_the_season(login, world, season):
+    page = login(world["students"][0].user).get("/").get_data(as_text=True)
+    assert "Ranger ønskene dine for arbeidsuka" in page
