@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import traceback
+from datetime import timedelta
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
@@ -21,12 +22,15 @@ from scheduler import ProblemError, solve
 log = logging.getLogger(__name__)
 RUNNABLE_STATUSES = ("closed", "matched")
 ACTIVE_RUNS = ("queued", "running")
+STALE_AFTER = timedelta(hours=1)  # a process that died mid-run must not block the season
 
 
 def active_run(season: Season) -> MatchRun | None:
-    """The season's queued or running run, if any."""
+    """The season's queued or running run, if any (one silent for an hour has died)."""
     query = sa.select(MatchRun).where(
-        MatchRun.season_id == season.id, MatchRun.status.in_(ACTIVE_RUNS)
+        MatchRun.season_id == season.id,
+        MatchRun.status.in_(ACTIVE_RUNS),
+        MatchRun.updated_at > utcnow() - STALE_AFTER,
     )
     return db.session.scalar(query.order_by(MatchRun.id.desc()).limit(1))
 
@@ -79,6 +83,7 @@ def execute_run(run_id: int) -> MatchRun:
         built = build_problem(season)
         params = params_for(season, progress=_progress_recorder(run_id))
         solution = solve(built.problem, params)
+        _set(run_id, progress=0.97, progress_label="storing")
         store_solution(db.session.get(MatchRun, run_id), built, solution, params)
     except Exception as error:  # noqa: BLE001  (any failure is shown to the administrator)
         db.session.rollback()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlalchemy as sa
+
 from app.extensions import db
 from app.matching.params import params_for
 from app.matching.problem_builder import build_problem
@@ -223,3 +225,23 @@ def test_cli_runs_the_season(runner, admin, season, region):
     result = runner.invoke(args=["match-run", str(season.id)])
     assert "finished" in result.output, result.output
     assert season.runs[-1].progress == 1.0
+
+
+def test_one_run_at_a_time_but_a_dead_run_does_not_block(admin, season, region):
+    from datetime import timedelta
+
+    import pytest
+
+    from app.core.errors import DomainError
+    from app.core.model_base import utcnow
+
+    stuck = start_run(admin, season)
+    with pytest.raises(DomainError, match="allerede i gang"):
+        start_run(admin, season)
+    db.session.execute(
+        sa.update(MatchRun)
+        .where(MatchRun.id == stuck.id)
+        .values(status="running", updated_at=utcnow() - timedelta(hours=2))
+    )
+    db.session.commit()
+    assert start_run(admin, season).id != stuck.id
