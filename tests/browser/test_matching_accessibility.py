@@ -1,0 +1,72 @@
+"""axe-core finds no serious violations on the season and matching pages."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page
+
+from app.matching.runs import execute_run, start_run
+from tests.browser.test_accessibility import serious_violations
+from tests.browser.test_matching_flow import WEEK_10
+from tests.factories import (
+    AdminFactory,
+    OfferFactory,
+    OfferSlotFactory,
+    SchoolClassFactory,
+    SeasonFactory,
+    SiteFactory,
+    StudentFactory,
+    TeacherFactory,
+)
+from tests.factories.accounts import PASSWORD
+from tests.factories.seasons import ClassRequestFactory, PreferenceFactory
+
+
+@pytest.fixture
+def pages():
+    """Two seasons (one open, one matched) with a class, a student, an offer and a run."""
+    admin = AdminFactory()
+    open_season = SeasonFactory(status="requests_open")
+    teacher = TeacherFactory()
+    school_class = SchoolClassFactory(
+        school=teacher.school, teacher=teacher, work_week_start=WEEK_10
+    )
+    student = StudentFactory(school_class=school_class)
+    site = SiteFactory(latitude=63.42, longitude=10.40)
+    offer = OfferFactory(company=site.company, site=site, kind="work_week", title="Verkstedet")
+    OfferSlotFactory(offer=offer, date=WEEK_10, capacity=2)
+    PreferenceFactory(season=open_season, student=student, rank=1, field="ict")
+    ClassRequestFactory(season=open_season, school_class=school_class)
+    matched = SeasonFactory(name="Høsten 2027", status="closed")
+    run = execute_run(start_run(admin, matched).id)
+    placement = run.placements[0]
+    return {
+        admin: [
+            "/seasons/",
+            "/seasons/new",
+            f"/seasons/{matched.id}",
+            f"/seasons/{open_season.id}/status/forward",
+            f"/matching/seasons/{matched.id}/settings",
+            f"/matching/runs/{run.id}/review",
+            f"/matching/placements/{placement.id}/move",
+            f"/matching/runs/{run.id}/publish",
+        ],
+        teacher.user: ["/seasons/requests", f"/seasons/{open_season.id}/requests/new"],
+        student.user: ["/seasons/wishes", "/"],
+    }
+
+
+def test_season_and_matching_pages_are_accessible(page: Page, live_server, pages):
+    found, expected = {}, {}
+    for user, paths in pages.items():
+        page.context.clear_cookies()
+        page.goto(live_server + "/login")
+        page.locator("#login").fill(user.email or user.username)
+        page.locator("#password").fill(PASSWORD)
+        page.locator("form button[type=submit]").last.click()
+        page.wait_for_url(live_server + "/")
+        for path in paths:
+            page.goto(live_server + path)
+            found[path] = serious_violations(page)
+            expected[path] = []
+    assert found == expected
