@@ -40,6 +40,28 @@ class Built:
     schools: dict[str, object] = field(default_factory=dict)
     class_of_student: dict[str, str] = field(default_factory=dict)
     school_of_class: dict[str, str] = field(default_factory=dict)
+    booked: dict[int, int] = field(default_factory=dict)
+
+    @property
+    def students(self) -> dict[str, Student]:
+        """The problem's students by id (built once)."""
+        if not hasattr(self, "_students"):
+            self._students = {s.id: s for s in self.problem.students}
+        return self._students
+
+    @property
+    def pins(self) -> set:
+        """The problem's pinned placements (built once)."""
+        if not hasattr(self, "_pins"):
+            self._pins = set(self.problem.pins)
+        return self._pins
+
+    @property
+    def requests(self) -> dict[str, ClassRequest]:
+        """The problem's requests by id (built once)."""
+        if not hasattr(self, "_requests"):
+            self._requests = {r.id: r for r in self.problem.requests}
+        return self._requests
 
 
 def iso_week(day: dt.date | None) -> int | None:
@@ -57,7 +79,7 @@ def build_problem(season: SeasonRow) -> Built:
     )
     class_rows = rows.classes_of(school_rows)
     classes = tuple(_engine_class(c, engine_season) for c in class_rows)
-    built = Built(problem=Problem(season=engine_season))
+    built = Built(problem=Problem(season=engine_season), booked=rows.booked_seats())
     built.schools = {key("school", s.id): s for s in school_rows}
     built.school_of_class = {c.id: c.school_id for c in classes}
     offers = _offers(season, built)
@@ -91,7 +113,7 @@ def _offer_slots(offer: OfferRow, season: SeasonRow, built: Built) -> tuple[Offe
     slots: list[OfferSlot] = []
     offer_id = key("offer", offer.id)
     for slot in offer.slots:
-        free = slot.capacity - slot.taken + rows.booked_seats(slot)
+        free = slot.capacity - slot.taken + built.booked.get(slot.id, 0)
         if free <= 0 or not season.starts_on <= slot.date <= season.ends_on:
             continue
         period = iso_week(slot.date) if offer.kind == WORK_WEEK else slot.date

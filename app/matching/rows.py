@@ -11,7 +11,6 @@ import sqlalchemy as sa
 
 from app.bookings.capacity import visits_left
 from app.bookings.models import Booking
-from app.companies.models import OfferSlot
 from app.companies.models import RoleModel as RoleModelRow
 from app.extensions import db
 from app.matching.ids import key
@@ -61,12 +60,14 @@ def confirmed_bookings(season: Season) -> list[Booking]:
     return list(db.session.scalars(query.order_by(Booking.id)))
 
 
-def booked_seats(slot: OfferSlot) -> int:
-    """Seats of this slot taken by confirmed bookings (given back as ExistingBooking seats)."""
-    query = sa.select(sa.func.count(Booking.id)).where(
-        Booking.slot_id == slot.id, Booking.status == "confirmed"
+def booked_seats() -> dict[int, int]:
+    """Seats per slot taken by confirmed bookings (given back as ExistingBooking seats)."""
+    query = (
+        sa.select(Booking.slot_id, sa.func.count(Booking.id))
+        .where(Booking.slot_id.is_not(None), Booking.status == "confirmed")
+        .group_by(Booking.slot_id)
     )
-    return db.session.scalar(query) or 0
+    return {slot_id: n for slot_id, n in db.session.execute(query)}
 
 
 def local_day(booking: Booking) -> dt.date:

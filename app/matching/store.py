@@ -19,7 +19,7 @@ LAST_RESORT_RANK = 6
 
 def wish_rank(built: Built, p: Placement) -> int | None:
     """The rank of the wish this placement meets (6: the last resort); None for requests."""
-    student = next((s for s in built.problem.students if s.id == p.subject_id), None)
+    student = built.students.get(p.subject_id)
     if student is None:
         return None
     offer = built.offers.get(p.offer_id or "")
@@ -48,7 +48,7 @@ def travel_km(built: Built, p: Placement, road_factor: float) -> float | None:
 
 
 def _request_class(built: Built, request_id: str) -> str:
-    r = next((r for r in built.problem.requests if r.id == request_id), None)
+    r = built.requests.get(request_id)
     return r.class_id if r is not None else ""
 
 
@@ -68,7 +68,7 @@ def placement_row(run: MatchRun, built: Built, p: Placement, reason: str, params
         mode=p.mode,
         preference_rank=wish_rank(built, p) if is_student else None,
         travel_km=travel_km(built, p, params.road_factor),
-        is_pinned=p in set(built.problem.pins),
+        is_pinned=p in built.pins,
         reason=reason,
     )
 
