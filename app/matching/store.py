@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from app.core.geo import haversine_km
 from app.core.model_base import utcnow
@@ -15,6 +16,21 @@ from app.seasons.models import Placement as PlacementRow
 from scheduler import WORK_WEEK, Params, Placement, Solution
 
 LAST_RESORT_RANK = 6
+ENGINE_ID = re.compile(r"\b(company|offer|school):(\d+)")
+
+
+def readable(text: str, built: Built) -> str:
+    """The engine's reason with our ids replaced by the names a person knows."""
+    companies = {o.company_id: o.company.name for o in built.offers.values()}
+    offers = {o.id: o.title for o in built.offers.values()}
+    schools = {s.id: s.name for s in built.schools.values()}
+    names = {"company": companies, "offer": offers, "school": schools}
+
+    def name(match: re.Match) -> str:
+        """One id, or the id itself when the name is unknown."""
+        return names[match[1]].get(int(match[2]), match[0])
+
+    return ENGINE_ID.sub(name, text)
 
 
 def wish_rank(built: Built, p: Placement) -> int | None:
@@ -88,11 +104,12 @@ def store_solution(run: MatchRun, built: Built, solution: Solution, params: Para
     placed = set()
     for p in solution.assignments:
         reason = reasons.get((p.subject_id, p.kind))
-        db.session.add(placement_row(run, built, p, reason.text if reason else "", params))
+        text = readable(reason.text, built) if reason else ""
+        db.session.add(placement_row(run, built, p, text, params))
         placed.add((p.subject_id, p.kind))
     for r in solution.reasons:
         if (r.subject_id, r.kind) not in placed:
-            db.session.add(_unmatched(run, r))
+            db.session.add(_unmatched(run, r, readable(r.text, built)))
     db.session.flush()
     run.figures = figures_of(run, built, solution)
     run.objective, run.bound, run.gap = solution.objective, solution.bound, solution.gap
@@ -104,7 +121,7 @@ def store_solution(run: MatchRun, built: Built, solution: Solution, params: Para
     db.session.commit()
 
 
-def _unmatched(run: MatchRun, reason) -> Unmatched:
+def _unmatched(run: MatchRun, reason, text: str) -> Unmatched:
     ident = number(reason.subject_id)
     return Unmatched(
         run=run,
@@ -112,7 +129,7 @@ def _unmatched(run: MatchRun, reason) -> Unmatched:
         request_id=ident if reason.subject == "request" else None,
         offer_id=ident if reason.subject == "offer" else None,
         reason_code=f"{reason.subject}_{reason.kind}"[:40],
-        reason=reason.text,
+        reason=text,
     )
 
 

@@ -245,3 +245,12 @@ def test_one_run_at_a_time_but_a_dead_run_does_not_block(admin, season, region):
     )
     db.session.commit()
     assert start_run(admin, season).id != stuck.id
+
+
+def test_reasons_name_companies_not_engine_ids(season, region):
+    from app.matching.store import readable
+
+    built = build_problem(season)
+    offer = region["offers"][0]
+    text = readable(f"at most 50 % of company company:{offer.company_id}'s places", built)
+    assert offer.company.name in text and "company:" not in text
