@@ -39,6 +39,7 @@ def add_people(rng: random.Random, password_hash: str, schools, companies, seaso
     classes = _add_school_people(rng, password_hash, schools)
     db.session.flush()
     _add_students(rng, password_hash, classes, companies, season)
+    _add_class_requests(rng, classes, season)
     _add_bookings(rng, classes, role_models)
 
 
@@ -219,6 +220,30 @@ def _add_preferences(rng, student: Student, offers, gender: str, season) -> None
                 kind="work_week",
             )
         db.session.add(pref)
+
+
+def _add_class_requests(rng: random.Random, classes, season) -> None:
+    """Teachers' requests for the season: company visits for 8th, role models for 10th grade."""
+    from app.models import ClassRequest
+
+    for i, cls in enumerate(classes):
+        if cls.grade == 9 or i % 2:
+            continue
+        start = season.starts_on + timedelta(weeks=rng.randint(1, 6))
+        kind = "company_visit" if cls.grade == 8 else "role_model_visit"
+        db.session.add(
+            ClassRequest(
+                season_id=season.id,
+                class_id=cls.id,
+                kind=kind,
+                mode="physical" if kind == "company_visit" else rng.choice(["any", "digital"]),
+                window_start=start,
+                window_end=start + timedelta(weeks=4),
+                fields=rng.sample(sorted(data.JOB_TITLES), 2),
+                max_travel_km=rng.choice([30, 50, 80]),
+                note="Vi vil gjerne se hvordan realfag brukes i arbeidslivet.",
+            )
+        )
 
 
 def _add_bookings(rng: random.Random, classes, role_models) -> None:

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 from argon2 import PasswordHasher
 
 from app.admin.models import Setting
+from app.core.geo import haversine_km
 from app.core.model_base import utcnow
 from app.demo import data
 from app.demo.people import add_people
@@ -34,7 +35,7 @@ def seed() -> dict[str, str]:
         rng = random.Random(2026)
         password_hash = PasswordHasher().hash(DEMO_PASSWORD)
         schools = add_schools()
-        companies = add_companies(rng)
+        companies = add_companies(rng, schools)
         season = add_season()
         add_people(rng, password_hash, schools, companies, season)
         db.session.add(Setting(key=MARKER, value=utcnow().isoformat()))
@@ -91,9 +92,14 @@ def add_schools() -> list:
     return schools
 
 
-def add_companies(rng: random.Random) -> list[Company]:
-    """About 120 companies of varied size and field, mostly in the towns."""
+RURAL_FROM = 64  # companies from this index on are local employers next to rural schools
+
+
+def add_companies(rng: random.Random, schools: list) -> list[Company]:
+    """About 120 companies of varied size and field: most in the towns, some by rural schools."""
     towns = [t for t in data.TOWNS for _ in range(t[4])]
+    rural = [(s.name, s.municipality, s.latitude, s.longitude, 1) for s in schools if s.is_rural]
+    weeks = [(s.latitude, s.longitude, i % 10) for i, s in enumerate(schools)]
     companies, used = [], set()
     for i in range(120):
         prefix = data.COMPANY_PREFIXES[i % len(data.COMPANY_PREFIXES)]
@@ -103,15 +109,18 @@ def add_companies(rng: random.Random) -> list[Company]:
             name = f"{prefix} {stem} Trøndelag AS"
         used.add(name)
         town = towns[rng.randrange(len(towns))] if i else data.TOWNS[0]
-        company = _add_company(rng, i, name, fields, town)
+        if i >= RURAL_FROM:
+            town = rural[(i - RURAL_FROM) % len(rural)]
+        company = _add_company(rng, i, name, fields, town, weeks)
         companies.append(company)
     db.session.flush()
     return companies
 
 
-def _add_company(rng: random.Random, i: int, name: str, fields: list[str], town) -> Company:
+def _add_company(rng, i: int, name: str, fields: list[str], town, weeks) -> Company:
     """One company with its site, membership, annual plan and offers."""
-    employees = rng.choice([8, 15, 30, 45, 60, 90, 140, 250, 420, 650, 1200, 3500])
+    sizes = [15, 20, 30, 45, 60] if i >= RURAL_FROM else [8, 15, 30, 45, 60, 90, 140, 250, 420]
+    employees = rng.choice(sizes + ([] if i >= RURAL_FROM else [650, 1200, 3500]))
     company = Company(
         org_number=mod11_org_number(91000000 + i * 1373),
         country="NO",
@@ -162,11 +171,11 @@ def _add_company(rng: random.Random, i: int, name: str, fields: list[str], town)
                 submitted_at=datetime(2026, 10, rng.randint(1, 30), 12, tzinfo=UTC),
             )
         )
-    _add_offers(rng, company, site, employees)
+    _add_offers(rng, company, site, employees, weeks)
     return company
 
 
-def _add_offers(rng: random.Random, company: Company, site: Site, employees: int) -> None:
+def _add_offers(rng, company: Company, site: Site, employees: int, weeks) -> None:
     """Offers of all four kinds, with dates in the spring season."""
     specs = [("company_visit", "Bedriftsbesøk", 150, 2), ("job_shadowing", "Hospitering", 450, 3)]
     if employees >= 15:
@@ -193,12 +202,22 @@ def _add_offers(rng: random.Random, company: Company, site: Site, employees: int
             ),
         )
         db.session.add(offer)
-        _add_slots(rng, offer, kind, slots)
+        near = sorted(
+            {
+                w
+                for lat, lon, w in weeks
+                if haversine_km(lat, lon, site.latitude, site.longitude) <= 30
+            }
+        )
+        _add_slots(rng, offer, kind, slots, near)
 
 
-def _add_slots(rng: random.Random, offer: Offer, kind: str, count: int) -> None:
-    """Dates (visits, shadowing) or Monday-to-Friday weeks (work weeks) in the season."""
-    weeks = sorted(rng.sample(range(0, 16), count))
+def _add_slots(rng, offer: Offer, kind: str, count: int, near: list[int]) -> None:
+    """Dates (visits, shadowing) or work weeks in the weeks of the schools nearby."""
+    if kind == "work_week" and near:
+        weeks = sorted(rng.sample(near, min(len(near), count + 1)))
+    else:
+        weeks = sorted(rng.sample(range(0, 16), count))
     for w in weeks:
         monday = SEASON_START + timedelta(weeks=w)
         if kind == "work_week":
@@ -206,7 +225,7 @@ def _add_slots(rng: random.Random, offer: Offer, kind: str, count: int) -> None:
                 offer=offer,
                 date=monday,
                 end_date=monday + timedelta(days=4),
-                capacity=rng.randint(1, 4),
+                capacity=rng.randint(3, 8),
                 start_time="08:00",
             )
         else:
