@@ -11,7 +11,7 @@ from scheduler.eligibility import (
     company_visit_problem,
     role_model_fit_problem,
 )
-from scheduler.explain_text import describe_periods, no_reach_text
+from scheduler.explain_text import Coded, no_reach_reason, whole_km
 from scheduler.problem import (
     COMPANY_VISIT,
     LAST_RESORT_RANK,
@@ -22,6 +22,7 @@ from scheduler.problem import (
     Student,
     Wish,
 )
+from scheduler.reasons import inner_params, make, period_params
 from scheduler.solution import Reason
 
 
@@ -58,7 +59,7 @@ class _Usage:
 
 def _blocked_text(
     ctx: Context, usage: _Usage, student: Student, kind: str, slots: list[SlotKey], rank: int
-) -> str:
+) -> Coded:
     """Why every slot in `slots` was closed to the student."""
     school_id = ctx.classes[student.class_id].school_id
     full = [s for s in slots if usage.is_full(s)]
@@ -67,43 +68,36 @@ def _blocked_text(
     if len(full) == len(slots):
         seats = sum(ctx.slots[s].capacity for s in full)
         better = sum(1 for s in full for r in usage.ranks[s] if r <= rank)
-        return (
-            f"the {offers} offer(s) within reach were full: {better} of their {seats} places "
-            f"went to students who ranked them as high or higher"
-        )
+        return "full_ranked_higher", (("offers", offers), ("better", better), ("seats", seats))
     if shared:
         company = ctx.offers[shared[0][0]].company_id
-        return (
-            f"your school already has its share of company {company}'s places that week "
-            f"(at most {ctx.params.max_school_share:.0%} per school)"
-        )
-    return "the places left within reach were kept for students who ranked them higher"
+        percent = int(f"{ctx.params.max_school_share * 100:.0f}")
+        return "school_share", (("company", company), ("max_share_percent", percent))
+    return "kept_for_higher_rank", ()
 
 
-def _unplaced_reason(ctx: Context, usage: _Usage, student: Student, kind: str) -> str:
+def _unplaced_reason(ctx: Context, usage: _Usage, student: Student, kind: str) -> Coded:
     school_id = ctx.classes[student.class_id].school_id
     grade, periods = ctx.grade_of(student), ctx.periods(student, kind)
     reach = ctx.reach(school_id, grade, kind, periods)
     if not reach.slots:
-        return no_reach_text(ctx, student, kind)
+        return no_reach_reason(ctx, student, kind)
     open_slots = list(reach.slots)
     if not ctx.params.is_last_resort_enabled:
         open_slots = [
             s for s in open_slots if ctx.rank(student, kind, ctx.offers[s[0]]) is not None
         ]
     if not open_slots:
-        return (
-            f"none of your wishes is within reach {describe_periods(periods)} and the "
-            f"last-resort setting is off; add a wish among the {len(reach.slots)} offers in reach"
-        )
+        where = period_params(periods)
+        return "no_wish_in_reach_no_last_resort", (*where, ("offers", len(reach.slots)))
     return _blocked_text(ctx, usage, student, kind, open_slots, LAST_RESORT_RANK)
 
 
-def _wish_text(wish: Wish) -> str:
-    return f"offer {wish.offer_id}" if wish.offer_id else f"field {wish.field}"
+def _wish_params(wish: Wish) -> Coded:
+    return ("wish_offer", wish.offer_id) if wish.offer_id else ("wish_field", str(wish.field))  # type: ignore[return-value]
 
 
-def _first_wish_reason(ctx: Context, usage: _Usage, student: Student, kind: str) -> str | None:
+def _first_wish_reason(ctx: Context, usage: _Usage, student: Student, kind: str) -> Coded:
     wish = ctx.wishes(student, kind)[0]
     school_id = ctx.classes[student.class_id].school_id
     grade, periods = ctx.grade_of(student), ctx.periods(student, kind)
@@ -114,14 +108,13 @@ def _first_wish_reason(ctx: Context, usage: _Usage, student: Student, kind: str)
         if s[0] == wish.offer_id
         or (wish.field is not None and wish.field in ctx.offers[s[0]].fields)
     ]
-    what = _wish_text(wish)
+    what = _wish_params(wish)
     if not slots:
-        limit = ctx.params.travel_limit(grade)
-        return (
-            f"first wish ({what}) has no place for grade {grade} within {limit:.0f} km "
-            f"{describe_periods(periods)}"
-        )
-    return f"first wish ({what}): " + _blocked_text(ctx, usage, student, kind, slots, 1)
+        limit = whole_km(ctx.params.travel_limit(grade))
+        where = period_params(periods)
+        return "first_wish_out_of_reach", (what, ("grade", grade), ("limit_km", limit), *where)  # type: ignore[return-value]
+    inner = _blocked_text(ctx, usage, student, kind, slots, 1)
+    return "first_wish_blocked", (what, *inner_params(*inner))  # type: ignore[return-value]
 
 
 def _student_reasons(ctx: Context, usage: _Usage, placements: list[Placement]) -> list[Reason]:
@@ -131,17 +124,16 @@ def _student_reasons(ctx: Context, usage: _Usage, placements: list[Placement]) -
         for student in participants(ctx, kind):
             p = placed.get((student.id, kind))
             if p is None:
-                text = _unplaced_reason(ctx, usage, student, kind)
+                code, params = _unplaced_reason(ctx, usage, student, kind)
             elif ctx.wishes(student, kind) and placement_rank(ctx, p) > 1:
-                text = _first_wish_reason(ctx, usage, student, kind)
+                code, params = _first_wish_reason(ctx, usage, student, kind)
             else:
                 continue
-            if text:
-                out.append(Reason("student", student.id, kind, text))
+            out.append(make("student", student.id, kind, code, params))
     return out
 
 
-def _company_visit_reason(ctx: Context, usage: _Usage, request: ClassRequest) -> str:
+def _company_visit_reason(ctx: Context, usage: _Usage, request: ClassRequest) -> Coded:
     checks: Counter[str] = Counter()
     fitting = []
     for offer in ctx.offers_of_kind(COMPANY_VISIT):
@@ -152,27 +144,24 @@ def _company_visit_reason(ctx: Context, usage: _Usage, request: ClassRequest) ->
                 fitting.append((offer.id, slot.date))
     if not fitting:
         if checks["travel_limit"]:
-            return "no company-visit date in the window is within the travel limit"
+            return "no_company_visit_within_travel", ()
         if checks["capacity"]:
-            return f"no company-visit date in the window takes a group of {request.group_size}"
-        return "no company-visit offer fits the window, grade and fields"
-    return f"all {len(fitting)} fitting company-visit dates were full"
+            return "group_too_large", (("group_size", request.group_size),)
+        return "no_company_visit_fits", ()
+    return "company_visit_dates_full", (("dates", len(fitting)),)
 
 
-def _role_model_reason(ctx: Context, request: ClassRequest, placements: list[Placement]) -> str:
+def _role_model_reason(ctx: Context, request: ClassRequest, placements: list[Placement]) -> Coded:
     visits = Counter(p.role_model_id for p in placements if p.kind == ROLE_MODEL_VISIT)
     fit = [
         rm for rm in ctx.role_models.values() if role_model_fit_problem(ctx, request, rm) is None
     ]
     if not fit:
-        return "no role model fits the request's fields, language, mode and travel range"
+        return "no_role_model_fits", ()
     left = [rm for rm in fit if visits[rm.id] + len(ctx.rm_booked.get(rm.id, [])) < rm.visits_left]
     if not left:
-        return f"the {len(fit)} role model(s) who fit have no visits left"
-    return (
-        f"the {len(left)} fitting role model(s) with visits left are busy or blocked "
-        "on every date in the window"
-    )
+        return "role_models_no_visits_left", (("role_models", len(fit)),)
+    return "role_models_busy", (("role_models", len(left)),)
 
 
 def _request_reasons(ctx: Context, usage: _Usage, placements: list[Placement]) -> list[Reason]:
@@ -182,10 +171,10 @@ def _request_reasons(ctx: Context, usage: _Usage, placements: list[Placement]) -
         if request.id in placed:
             continue
         if request.kind == COMPANY_VISIT:
-            text = _company_visit_reason(ctx, usage, request)
+            code, params = _company_visit_reason(ctx, usage, request)
         else:
-            text = _role_model_reason(ctx, request, placements)
-        out.append(Reason("request", request.id, request.kind, text))
+            code, params = _role_model_reason(ctx, request, placements)
+        out.append(make("request", request.id, request.kind, code, params))
     return out
 
 
@@ -200,12 +189,12 @@ def _offer_reasons(ctx: Context, usage: _Usage, placements: list[Placement]) -> 
         if offer.id in used_offers or offer.kind not in STUDENT_KINDS:
             continue
         if not sum(s.capacity for s in offer.slots):
-            text = "the offer has no places"
+            code = "offer_no_places"
         elif not reachable[offer.id]:
-            text = "no class of an eligible grade is within its travel limit in its weeks or dates"
+            code = "offer_out_of_reach"
         else:
-            text = "the students within reach were placed at offers they ranked higher or nearer"
-        out.append(Reason("offer", offer.id, offer.kind, text))
+            code = "offer_ranked_lower"
+        out.append(make("offer", offer.id, offer.kind, code, ()))
     return out
 
 

@@ -29,7 +29,8 @@ def _convert(tp: Any, value: Any, path: str, errors: list[str]) -> Any:
         if value is None:
             return None
         inner = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _convert(inner[0], value, path, errors)
+        exact = next((a for a in inner if type(value) is a), inner[0])  # str | int | float
+        return _convert(exact, value, path, errors)
     if dataclasses.is_dataclass(tp):
         return _from_dict(tp, value, path, errors)
     if origin is tuple:
@@ -147,14 +148,31 @@ def problem_to_dict(problem: Problem, params: Params | None = None) -> dict:
 
 
 def solution_to_dict(solution: Solution) -> dict:
-    """The JSON form of a solution."""
-    return _plain(solution)
+    """The JSON form of a solution; a reason's params are an object {name: value}."""
+    data = _plain(solution)
+    for reason in data["reasons"]:
+        reason["params"] = dict(reason["params"])
+    return data
+
+
+def _reason_pairs(data: Mapping) -> dict:
+    """The solution's JSON with each reason's params object back as [name, value] pairs."""
+    reasons = data.get("reasons")
+    if not isinstance(reasons, list):
+        return dict(data)
+    pairs = [
+        {**r, "params": [[k, v] for k, v in r["params"].items()]}
+        if isinstance(r, Mapping) and isinstance(r.get("params"), Mapping)
+        else r
+        for r in reasons
+    ]
+    return {**data, "reasons": pairs}
 
 
 def solution_from_dict(data: Mapping) -> Solution:
     """A solution back from its JSON form (for validate)."""
     errors: list[str] = []
-    solution = _from_dict(Solution, data, "solution", errors)
+    solution = _from_dict(Solution, _reason_pairs(data), "solution", errors)
     if errors:
         raise ProblemError(errors)
     return solution

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from scheduler.problem import Placement
 
+ReasonParams = tuple[tuple[str, str | int | float], ...]
+
 OPTIMAL = "optimal"
 FEASIBLE = "feasible"
 CANCELLED = "cancelled"
@@ -28,7 +30,9 @@ class Reason:
     subject: str  # "student", "request" or "offer"
     subject_id: str
     kind: str
-    text: str
+    text: str  # always scheduler.reasons.render(code, params)
+    code: str = ""
+    params: ReasonParams = ()
 
 
 @dataclass(frozen=True)
