@@ -135,6 +135,7 @@ def move_placement(actor, placement: PlacementRow, slot_id: int) -> PlacementRow
     placement.slot_id, placement.on_date, placement.is_pinned = slot.id, slot.date, True
     placement.preference_rank = wish_rank(built, moved) if placement.student_id else None
     placement.travel_km, placement.reason = travel_km(built, moved, road), ""
+    placement.reason_code, placement.reason_params = "", None  # moved by hand: no reason
     audit.record(actor, "matching.move", placement, slot=slot.id)
     db.session.commit()
     return placement

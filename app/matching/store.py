@@ -11,12 +11,12 @@ from app.extensions import db
 from app.matching.figures import figures_of
 from app.matching.ids import key, number
 from app.matching.problem_builder import Built
+from app.matching.reasons import ENGINE_ID
 from app.seasons.models import MatchRun, Season, Unmatched
 from app.seasons.models import Placement as PlacementRow
-from scheduler import WORK_WEEK, Params, Placement, Solution
+from scheduler import WORK_WEEK, Params, Placement, Reason, Solution
 
 LAST_RESORT_RANK = 6
-ENGINE_ID = re.compile(r"\b(company|offer|school):(\d+)")
 
 
 def readable(text: str, built: Built) -> str:
@@ -68,7 +68,9 @@ def _request_class(built: Built, request_id: str) -> str:
     return r.class_id if r is not None else ""
 
 
-def placement_row(run: MatchRun, built: Built, p: Placement, reason: str, params: Params):
+def placement_row(
+    run: MatchRun, built: Built, p: Placement, reason: Reason | None, params: Params
+) -> PlacementRow:
     """One engine placement as a Placement row of the run."""
     is_student = p.subject_id.startswith("student:")
     slot_id = built.slot_ids.get((p.offer_id, p.period)) if p.offer_id else None
@@ -85,7 +87,9 @@ def placement_row(run: MatchRun, built: Built, p: Placement, reason: str, params
         preference_rank=wish_rank(built, p) if is_student else None,
         travel_km=travel_km(built, p, params.road_factor),
         is_pinned=p in built.pins,
-        reason=reason,
+        reason=readable(reason.text, built) if reason else "",
+        reason_code=reason.code if reason else "",
+        reason_params=dict(reason.params) if reason else None,
     )
 
 
@@ -104,8 +108,7 @@ def store_solution(run: MatchRun, built: Built, solution: Solution, params: Para
     placed = set()
     for p in solution.assignments:
         reason = reasons.get((p.subject_id, p.kind))
-        text = readable(reason.text, built) if reason else ""
-        db.session.add(placement_row(run, built, p, text, params))
+        db.session.add(placement_row(run, built, p, reason, params))
         placed.add((p.subject_id, p.kind))
     for r in solution.reasons:
         if (r.subject_id, r.kind) not in placed:
@@ -121,14 +124,15 @@ def store_solution(run: MatchRun, built: Built, solution: Solution, params: Para
     db.session.commit()
 
 
-def _unmatched(run: MatchRun, reason, text: str) -> Unmatched:
+def _unmatched(run: MatchRun, reason: Reason, text: str) -> Unmatched:
     ident = number(reason.subject_id)
     return Unmatched(
         run=run,
         student_id=ident if reason.subject == "student" else None,
         request_id=ident if reason.subject == "request" else None,
         offer_id=ident if reason.subject == "offer" else None,
-        reason_code=f"{reason.subject}_{reason.kind}"[:40],
+        reason_code=reason.code,
+        reason_params=dict(reason.params),
         reason=text,
     )
 

@@ -146,6 +146,9 @@ class Placement(TimestampMixin, db.Model):
     travel_km: Mapped[float | None]
     is_pinned: Mapped[bool] = mapped_column(default=False, server_default=sa.text("false"))
     reason: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
+    # The engine's reason code and parameters, rendered in the viewer's language.
+    reason_code: Mapped[str] = mapped_column(sa.String(40), default="", server_default="")
+    reason_params: Mapped[dict | None] = mapped_column(sa.JSON)
     calendar_uid: Mapped[str | None] = mapped_column(sa.String(120), unique=True)
     calendar_sequence: Mapped[int] = mapped_column(default=0, server_default="0")
 
@@ -173,7 +176,8 @@ class Unmatched(db.Model):
     )
     offer_id: Mapped[int | None] = mapped_column(sa.ForeignKey("offer.id", ondelete="CASCADE"))
     reason_code: Mapped[str] = mapped_column(sa.String(40))
-    reason: Mapped[str] = mapped_column(sa.Text)
+    reason_params: Mapped[dict | None] = mapped_column(sa.JSON)
+    reason: Mapped[str] = mapped_column(sa.Text)  # English; shown for rows without params
 
     run = relationship("MatchRun", back_populates="unmatched")
     student = relationship("Student")
