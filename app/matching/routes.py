@@ -25,12 +25,14 @@ from app.matching import archive, jobs, publish, review, runs, settings
 from app.matching.forms import ConfirmForm, MoveForm, SettingsForm
 from app.matching.params import GRADES, WEIGHT_HELP, WEIGHT_LABELS, weight_names
 from app.matching.phases import PHASE_LABELS
+from app.matching.reasons import reason_html
 from app.seasons.labels import RUN_LABELS
 from app.seasons.models import MatchRun, Placement, Season
 
 bp = Blueprint(
     "matching", __name__, template_folder="templates", url_prefix="/matching", cli_group=None
 )
+bp.add_app_template_filter(reason_html, "reason")
 
 
 def _season(season_id: int) -> Season:
