@@ -93,8 +93,8 @@ def _unplaced_reason(ctx: Context, usage: _Usage, student: Student, kind: str) -
     return _blocked_text(ctx, usage, student, kind, open_slots, LAST_RESORT_RANK)
 
 
-def _wish_params(wish: Wish) -> Coded:
-    return ("wish_offer", wish.offer_id) if wish.offer_id else ("wish_field", str(wish.field))  # type: ignore[return-value]
+def _wish_params(wish: Wish) -> tuple[str, str]:
+    return ("wish_offer", wish.offer_id) if wish.offer_id else ("wish_field", str(wish.field))
 
 
 def _first_wish_reason(ctx: Context, usage: _Usage, student: Student, kind: str) -> Coded:
@@ -112,9 +112,9 @@ def _first_wish_reason(ctx: Context, usage: _Usage, student: Student, kind: str)
     if not slots:
         limit = whole_km(ctx.params.travel_limit(grade))
         where = period_params(periods)
-        return "first_wish_out_of_reach", (what, ("grade", grade), ("limit_km", limit), *where)  # type: ignore[return-value]
+        return "first_wish_out_of_reach", (what, ("grade", grade), ("limit_km", limit), *where)
     inner = _blocked_text(ctx, usage, student, kind, slots, 1)
-    return "first_wish_blocked", (what, *inner_params(*inner))  # type: ignore[return-value]
+    return "first_wish_blocked", (what, *inner_params(*inner))
 
 
 def _student_reasons(ctx: Context, usage: _Usage, placements: list[Placement]) -> list[Reason]:
