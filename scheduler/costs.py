@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -142,7 +142,8 @@ def participants(ctx: Context, kind: str) -> list[Student]:
     if key not in ctx.cache:
         students = sorted(ctx.students.values(), key=lambda s: s.id)
         ctx.cache[key] = [s for s in students if ctx.periods(s, kind)]
-    return ctx.cache[key]
+    result: list[Student] = ctx.cache[key]
+    return result
 
 
 def girls_fields(ctx: Context, kind: str) -> dict[str, tuple[int, int]]:
@@ -150,7 +151,8 @@ def girls_fields(ctx: Context, kind: str) -> dict[str, tuple[int, int]]:
     key = ("girls_fields", kind)
     if key not in ctx.cache:
         ctx.cache[key] = _girls_fields(ctx, kind)
-    return ctx.cache[key]
+    result: dict[str, tuple[int, int]] = ctx.cache[key]
+    return result
 
 
 def _girls_fields(ctx: Context, kind: str) -> dict[str, tuple[int, int]]:
@@ -196,8 +198,10 @@ def girls_shortfall(ctx: Context, kind: str, placements: Iterable[Placement]) ->
     return result
 
 
-def _student_terms(ctx: Context, placements: list[Placement], kinds: Iterable[str]) -> Counter:
-    raw: Counter[str] = Counter()
+def _student_terms(
+    ctx: Context, placements: list[Placement], kinds: Iterable[str]
+) -> defaultdict[str, float]:
+    raw: defaultdict[str, float] = defaultdict(float)  # counts, and km for travel
     for kind in kinds:
         done = {p.subject_id for p in placements if p.kind == kind}
         for student in participants(ctx, kind):
@@ -217,8 +221,10 @@ def _student_terms(ctx: Context, placements: list[Placement], kinds: Iterable[st
     return raw
 
 
-def _request_terms(ctx: Context, placements: list[Placement], kinds: Iterable[str]) -> Counter:
-    raw: Counter[str] = Counter()
+def _request_terms(
+    ctx: Context, placements: list[Placement], kinds: Iterable[str]
+) -> defaultdict[str, float]:
+    raw: defaultdict[str, float] = defaultdict(float)  # counts, and km for travel
     kinds = set(kinds)
     done = {p.subject_id for p in placements if p.kind in kinds}
     for request in sorted(ctx.requests.values(), key=lambda r: r.id):
@@ -254,7 +260,10 @@ def evaluate_terms(
     """Every soft goal's raw value and weighted value, restricted to some kinds."""
     kinds = tuple(kinds)
     raw = _student_terms(ctx, placements, [k for k in kinds if k in STUDENT_KINDS])
-    raw.update(_request_terms(ctx, placements, [k for k in kinds if k not in STUDENT_KINDS]))
+    for name, value in _request_terms(
+        ctx, placements, [k for k in kinds if k not in STUDENT_KINDS]
+    ).items():
+        raw[name] += value  # summed, as Counter.update did
     raw["stability"] = stability_changes(ctx, placements, kinds)
     w = ctx.params.weights
     terms = []
