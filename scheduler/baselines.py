@@ -55,15 +55,19 @@ class _Lists:
                     yield LAST_RESORT_RANK, slot
 
 
+# (negated lottery key, student id); heap[0] is the worst student held at a slot.
+_HeapEntry = tuple[tuple[int, float], str]
+
+
 class _Rules:
     """Capacity and school share, counted as placements are made."""
 
     def __init__(self, ctx: Context, kind: str) -> None:
         self.ctx, self.kind = ctx, kind
         self.used: Counter[SlotKey] = Counter(ctx.booked)
-        self.share: Counter = Counter(ctx.booked_school)
+        self.share: Counter[tuple[str, str, str, int]] = Counter(ctx.booked_school)
 
-    def group(self, student: Student, slot: SlotKey) -> tuple:
+    def group(self, student: Student, slot: SlotKey) -> tuple[str, str, str, int]:
         """(school, company, kind, week) of a student at a slot."""
         school_id = self.ctx.classes[student.class_id].school_id
         return (school_id, self.ctx.offers[slot[0]].company_id, self.kind, week_of(slot[1]))
@@ -103,7 +107,7 @@ def deferred_acceptance(ctx: Context, kind: str, seed: int) -> list[Placement]:
     lottery = {s.id: (not s.has_no_network, rng.random()) for s in students}
     lists, rules = _Lists(ctx, kind), _Rules(ctx, kind)
     proposals = {s.id: lists.options(s) for s in students}
-    held: dict[SlotKey, list] = defaultdict(list)  # max-heap by priority (worst on top)
+    held: dict[SlotKey, list[_HeapEntry]] = defaultdict(list)  # max-heap by priority (worst on top)
     where: dict[str, SlotKey] = {}
     by_id = {s.id: s for s in students}
     free = [s.id for s in reversed(students)]
@@ -124,7 +128,7 @@ def deferred_acceptance(ctx: Context, kind: str, seed: int) -> list[Placement]:
 def _propose(
     ctx: Context,
     rules: _Rules,
-    held: dict[SlotKey, list],
+    held: dict[SlotKey, list[_HeapEntry]],
     student: Student,
     slot: SlotKey,
     lottery: dict[str, tuple[bool, float]],
@@ -146,7 +150,13 @@ def _propose(
     return None
 
 
-def _drop(rules: _Rules, heap: list, entry: tuple, by_id: dict[str, Student], slot: SlotKey) -> str:
+def _drop(
+    rules: _Rules,
+    heap: list[_HeapEntry],
+    entry: _HeapEntry,
+    by_id: dict[str, Student],
+    slot: SlotKey,
+) -> str:
     heap.remove(entry)
     heapq.heapify(heap)
     rules.take(by_id[entry[1]], slot, -1)

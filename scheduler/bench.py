@@ -15,6 +15,7 @@ import resource
 import time
 from collections.abc import Callable, Iterable
 from multiprocessing.connection import Connection
+from typing import Any
 
 from scheduler.baselines import deferred_acceptance, greedy
 from scheduler.context import Context
@@ -29,6 +30,12 @@ from scheduler.costs import (
 from scheduler.problem import FEMALE, WORK_WEEK, Params, Placement, Problem, Student, Weights
 from scheduler.solve import solve
 from scheduler.synthetic import generate
+
+# A method's placements and extra figures (the engine's bound, gap and request counts).
+Method = Callable[[Problem, Params], tuple[list[Placement], dict[str, float]]]
+Baseline = Callable[[Context, str, int], list[Placement]]
+# One table row: figures, the method's name and formatted shares; sent through a pipe.
+Row = dict[str, Any]
 
 log = logging.getLogger(__name__)
 COLUMNS = (
@@ -47,7 +54,9 @@ COLUMNS = (
 )
 
 
-def work_week_metrics(ctx: Context, placements: list[Placement], bound: float) -> dict:
+def work_week_metrics(
+    ctx: Context, placements: list[Placement], bound: float
+) -> dict[str, float | str]:
     """The table's figures for the work-week placements of one method."""
     students = participants(ctx, WORK_WEEK)
     placed = {p.subject_id: p for p in placements if p.kind == WORK_WEEK}
@@ -64,7 +73,9 @@ def work_week_metrics(ctx: Context, placements: list[Placement], bound: float) -
 
     ranks = [placement_rank(ctx, p) for p in placed.values()]
     fields = girls_fields(ctx, WORK_WEEK)
-    in_fields = [p for p in placed.values() if set(ctx.offers[p.offer_id].fields) & set(fields)]
+    in_fields = [
+        p for p in placed.values() if set(ctx.offers[p.offer_id or ""].fields) & set(fields)
+    ]
     girls = sum(ctx.students[p.subject_id].gender == FEMALE for p in in_fields)
     applicants = sum(a for a, _ in fields.values())
     girl_applicants = sum(g for _, g in fields.values())
@@ -85,23 +96,23 @@ def work_week_metrics(ctx: Context, placements: list[Placement], bound: float) -
 
 
 def _run(
-    name: str, method: Callable, problem: Problem, params: Params, bound: float, conn: Connection
+    name: str, method: Method, problem: Problem, params: Params, bound: float, conn: Connection
 ) -> None:
     """Child process: run one method, send back its figures."""
     start = time.perf_counter()
     placements, extra = method(problem, params)
     wall = time.perf_counter() - start
     ctx = Context(problem, params)
-    figures = work_week_metrics(ctx, placements, extra.get("bound", bound))
+    figures: Row = work_week_metrics(ctx, placements, extra.get("bound", bound))
     figures.update(method=name, wall_s=wall, **extra)
     figures["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     conn.send(figures)
 
 
-def _engine(problem: Problem, params: Params) -> tuple[list[Placement], dict]:
+def _engine(problem: Problem, params: Params) -> tuple[list[Placement], dict[str, float]]:
     solution = solve(problem, params)
     ww = next(p for p in solution.parts if p.kind == WORK_WEEK)
-    extra = {
+    extra: dict[str, float] = {
         "bound": ww.bound,
         "total_gap": solution.gap,
         "requests": sum(
@@ -112,8 +123,8 @@ def _engine(problem: Problem, params: Params) -> tuple[list[Placement], dict]:
     return list(solution.assignments), extra
 
 
-def _baseline(fn: Callable, is_last_resort: bool = True) -> Callable:
-    def run(problem: Problem, params: Params) -> tuple[list[Placement], dict]:
+def _baseline(fn: Baseline, is_last_resort: bool = True) -> Method:
+    def run(problem: Problem, params: Params) -> tuple[list[Placement], dict[str, float]]:
         own = dataclasses.replace(params, is_last_resort_enabled=is_last_resort)
         return fn(Context(problem, own), WORK_WEEK, params.seed), {}
 
@@ -130,12 +141,12 @@ def max_placeable(problem: Problem, params: Params) -> float:
     return placed / max(1, len(participants(Context(problem, params), WORK_WEEK)))
 
 
-def run_bench(preset: str, seed: int) -> list[dict]:
+def run_bench(preset: str, seed: int) -> list[Row]:
     """Every method on one instance; the engine first so its bound serves the baselines."""
     problem = generate(preset, seed)
     params = Params(seed=seed)
     ctx_fork = mp.get_context("fork")
-    rows: list[dict] = []
+    rows: list[Row] = []
     bound = 0.0
     for name, method in (
         ("engine", _engine),
@@ -153,7 +164,7 @@ def run_bench(preset: str, seed: int) -> list[dict]:
     return rows
 
 
-def format_table(rows: list[dict]) -> str:
+def format_table(rows: list[Row]) -> str:
     """A Markdown table of the figures."""
     lines = ["| " + " | ".join(c for c, _ in COLUMNS) + " |"]
     lines.append("|" + "---|" * len(COLUMNS))

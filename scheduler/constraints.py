@@ -83,7 +83,8 @@ def add_school_share(model: cp_model.CpModel, vars: OptionVars, ctx: Context) ->
 def add_one_place_at_a_time(model: cp_model.CpModel, vars: OptionVars, ctx: Context) -> None:
     """A role model makes at most one visit per date, bookings included."""
     for (rm_id, day), indices in vars.by_role_model_date().items():
-        _limit(model, vars, indices, 1 - ctx.rm_booked.get(rm_id, []).count(day))
+        booked = ctx.rm_booked.get(rm_id, []).count(day) if day is not None else 0
+        _limit(model, vars, indices, 1 - booked)
 
 
 def add_visits_left(model: cp_model.CpModel, vars: OptionVars, ctx: Context) -> None:

@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from scheduler.problem import (
     LAST_RESORT_RANK,
@@ -29,6 +30,9 @@ from scheduler.problem import (
 EARTH_RADIUS_KM = 6371.0088
 Period = int | dt.date
 SlotKey = tuple[str, Period]
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+BoolArray = npt.NDArray[np.bool_]
 
 
 def week_of(period: Period) -> int:
@@ -50,14 +54,15 @@ def road_km(lat1: float, lon1: float, lat2: float, lon2: float, road_factor: flo
 
 
 def road_km_many(
-    lat: float, lon: float, lats: np.ndarray, lons: np.ndarray, rf: float
-) -> np.ndarray:
+    lat: float, lon: float, lats: FloatArray, lons: FloatArray, rf: float
+) -> FloatArray:
     """Vectorised road_km from one point to many."""
     p1, p2 = np.radians(lat), np.radians(lats)
     dp, dl = p2 - p1, np.radians(lons - lon)
     a = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
-    km = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(a)))
-    return np.round(km * rf, 2)
+    km: FloatArray = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(a)))
+    rounded: FloatArray = np.round(km * rf, 2)
+    return rounded
 
 
 class KindIndex:
@@ -171,9 +176,10 @@ class Context:
         for b in self.problem.bookings:
             if b.offer_id is not None and b.offer_id in self.offers:
                 period = b.week if b.week is not None else b.date
+                assert period is not None, f"booking {b.id!r} names no week or date (checks)"
                 self.booked[(b.offer_id, period)] += b.seats
                 offer = self.offers[b.offer_id]
-                if b.school_id is not None and period is not None:
+                if b.school_id is not None:
                     key = (b.school_id, offer.company_id, offer.kind, week_of(period))
                     self.booked_school[key] += b.seats
             if b.role_model_id is not None and b.date is not None:
@@ -246,9 +252,10 @@ class Context:
         key = ("kind_index", kind)
         if key not in self.cache:
             self.cache[key] = KindIndex(self, kind)
-        return self.cache[key]
+        index: KindIndex = self.cache[key]
+        return index
 
-    def offer_km(self, school: School, kind: str) -> np.ndarray:
+    def offer_km(self, school: School, kind: str) -> FloatArray:
         """Road km from a school to every offer of a kind, cached per school."""
         key = ("offer_km", school.id, kind)
         if key not in self.cache:
@@ -258,7 +265,8 @@ class Context:
             self.cache[key] = road_km_many(
                 school.lat, school.lon, lats, lons, self.params.road_factor
             )
-        return self.cache[key]
+        km: FloatArray = self.cache[key]
+        return km
 
     def _compute_reach(
         self, school: School, grade: int, kind: str, periods: tuple[Period, ...]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ortools.sat.python import cp_model
 
 from scheduler.constraints import ALL_RULES
-from scheduler.context import Context
+from scheduler.context import Context, Period
 from scheduler.costs import (
     IntWeights,
     participants,
@@ -113,11 +113,15 @@ def solve_options(
     )
 
 
+# ("subject", id), ("rm", role model id) or ("slot", offer slot) in the union-find.
+_Node = tuple[str, str | tuple[str, Period] | None]
+
+
 def _components(options: list[Option]) -> list[list[Option]]:
     """Options split into groups that share no subject, slot or role model."""
-    parent: dict = {}
+    parent: dict[_Node, _Node] = {}
 
-    def find(x: tuple) -> tuple:
+    def find(x: _Node) -> _Node:
         while parent.setdefault(x, x) != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
@@ -127,7 +131,7 @@ def _components(options: list[Option]) -> list[list[Option]]:
         p = o.placement
         resource = ("rm", p.role_model_id) if p.role_model_id else ("slot", o.slot)
         parent[find(("subject", p.subject_id))] = find(resource)
-    groups: dict = {}
+    groups: dict[_Node, list[Option]] = {}
     for o in options:
         groups.setdefault(find(("subject", o.placement.subject_id)), []).append(o)
     return [groups[k] for k in sorted(groups, key=str)]

@@ -33,7 +33,7 @@ class _Usage:
         self.ctx = ctx
         self.used: Counter[SlotKey] = Counter(ctx.booked)
         self.ranks: dict[SlotKey, list[int]] = defaultdict(list)
-        self.share: Counter = Counter(ctx.booked_school)
+        self.share: Counter[tuple[str, str, str, int]] = Counter(ctx.booked_school)
         for p in placements:
             if p.offer_id is None:
                 continue

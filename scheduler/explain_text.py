@@ -18,7 +18,8 @@ def no_reach_reason(ctx: Context, student: Student, kind: str) -> Coded:
     key = ("no_reach", ctx.classes[student.class_id].school_id, grade, kind, periods)
     if key not in ctx.cache:
         ctx.cache[key] = _no_reach_reason(ctx, student, kind)
-    return ctx.cache[key]
+    reason: Coded = ctx.cache[key]
+    return reason
 
 
 def _no_reach_reason(ctx: Context, student: Student, kind: str) -> Coded:

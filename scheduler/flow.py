@@ -9,8 +9,8 @@ Each slot is reached through a (school, slot) node whose capacity is the school'
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Literal
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -25,7 +25,8 @@ from scheduler.costs import (
 )
 from scheduler.problem import FEMALE, LAST_RESORT_RANK, Student
 
-PoolKey = tuple[str, int, tuple, bool]
+# (school, id of the reach, ("field", field, rank) or ("last",), is_girl)
+PoolKey = tuple[str, int, tuple[Literal["field"], str, int] | tuple[Literal["last"]], bool]
 
 
 @dataclass
@@ -35,7 +36,7 @@ class FlowInput:
     kind: str
     students: list[Student]
     capacity: dict[SlotKey, int]
-    share_cap: Mapping[tuple[str, SlotKey], int]
+    share_cap: dict[tuple[str, SlotKey], int]  # the repair loop lowers caps in place
     girl_bonus: dict[str, int] = field(default_factory=dict)
     is_tight: bool = False
 
@@ -240,7 +241,9 @@ class _Builder:
 
     def add_slot_arcs(self) -> None:
         """(school, slot) -> slot arcs with the share caps, slot -> sink with capacity."""
-        used = np.unique(np.concatenate([u for u, _ in self.school_slots.values()] or [[0]]))
+        used = np.unique(
+            np.concatenate([u for u, _ in self.school_slots.values()] or [np.zeros(1, np.int64)])
+        )
         used = used[self.cap[used] > 0] if len(self.school_slots) else used[:0]
         slot_node = self.next_node + np.arange(len(used))
         self.next_node += len(used)

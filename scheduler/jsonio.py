@@ -31,7 +31,7 @@ def _convert(tp: Any, value: Any, path: str, errors: list[str]) -> Any:
         inner = [a for a in typing.get_args(tp) if a is not type(None)]
         exact = next((a for a in inner if type(value) is a), inner[0])  # str | int | float
         return _convert(exact, value, path, errors)
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return _from_dict(tp, value, path, errors)
     if origin is tuple:
         if not isinstance(value, list):
@@ -140,22 +140,22 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def problem_to_dict(problem: Problem, params: Params | None = None) -> dict:
+def problem_to_dict(problem: Problem, params: Params | None = None) -> dict[str, Any]:
     """The JSON form of a problem (and its parameters)."""
-    data = _plain(problem)
+    data: dict[str, Any] = _plain(problem)
     data["params"] = _plain(params or Params())
     return data
 
 
-def solution_to_dict(solution: Solution) -> dict:
+def solution_to_dict(solution: Solution) -> dict[str, Any]:
     """The JSON form of a solution; a reason's params are an object {name: value}."""
-    data = _plain(solution)
+    data: dict[str, Any] = _plain(solution)
     for reason in data["reasons"]:
         reason["params"] = dict(reason["params"])
     return data
 
 
-def _reason_pairs(data: Mapping) -> dict:
+def _reason_pairs(data: Mapping[str, Any]) -> dict[str, Any]:
     """The solution's JSON with each reason's params object back as [name, value] pairs."""
     reasons = data.get("reasons")
     if not isinstance(reasons, list):
@@ -169,10 +169,10 @@ def _reason_pairs(data: Mapping) -> dict:
     return {**data, "reasons": pairs}
 
 
-def solution_from_dict(data: Mapping) -> Solution:
+def solution_from_dict(data: Mapping[str, Any]) -> Solution:
     """A solution back from its JSON form (for validate)."""
     errors: list[str] = []
-    solution = _from_dict(Solution, _reason_pairs(data), "solution", errors)
+    solution: Solution = _from_dict(Solution, _reason_pairs(data), "solution", errors)
     if errors:
         raise ProblemError(errors)
     return solution

@@ -95,7 +95,7 @@ def stability_term(vars: OptionVars, ctx: Context, iw: IntWeights) -> SoftTerm:
     """Previous placements of the subjects modelled that are not kept."""
     subjects = {(o.placement.subject_id, o.placement.kind) for o in vars.options}
     index = {o.placement: i for i, o in enumerate(vars.options)}
-    expr: cp_model.LinearExprT = 0
+    expr: cp_model.LinearExpr | int = 0
     for key, prev in sorted(previous_of(ctx).items()):
         if key in subjects:
             expr += 1 - vars.x[index[prev]] if prev in index else 1
@@ -106,12 +106,15 @@ def girls_share_term(
     model: cp_model.CpModel, vars: OptionVars, ctx: Context, iw: IntWeights
 ) -> SoftTerm:
     """Girls missing in over-subscribed fields to reach their share of the applicants."""
-    expr: cp_model.LinearExprT = 0
+    expr: cp_model.LinearExpr | int = 0
     for kind in sorted({o.placement.kind for o in vars.options} & set(STUDENT_KINDS)):
         for name, (applicants, girls) in girls_fields(ctx, kind).items():
             placed, girls_placed = [], []
             for o, x in zip(vars.options, vars.x, strict=True):
-                if o.placement.kind == kind and name in ctx.offers[o.placement.offer_id].fields:
+                if (
+                    o.placement.kind == kind
+                    and name in ctx.offers[o.placement.offer_id or ""].fields
+                ):
                     placed.append(x)
                     if ctx.students[o.placement.subject_id].gender == FEMALE:
                         girls_placed.append(x)
@@ -125,7 +128,7 @@ def role_model_mix_term(
     model: cp_model.CpModel, vars: OptionVars, ctx: Context, iw: IntWeights
 ) -> SoftTerm:
     """Repeat visits of one role model to one school."""
-    expr: cp_model.LinearExprT = 0
+    expr: cp_model.LinearExpr | int = 0
     for key, indices in vars.by_school_role_model().items():
         if len(indices) > 1:
             extra = model.new_int_var(0, len(indices), f"mix_{key[0]}_{key[1]}")

@@ -92,13 +92,15 @@ def period_params(periods: tuple[int | dt.date, ...]) -> ReasonParams:
         if len(periods) == 1:
             return (("period", "week"), ("week", periods[0]))
         return (("period", "weeks"), ("weeks", ", ".join(str(p) for p in periods)))
-    first, last = min(periods), max(periods)  # type: ignore[type-var]
+    dates = [p for p in periods if isinstance(p, dt.date)]
+    assert len(dates) == len(periods), f"periods mix weeks and dates: {periods!r}"
+    first, last = min(dates), max(dates)
     if first == last:
-        return (("period", "date"), ("date", first.isoformat()))  # type: ignore[union-attr]
+        return (("period", "date"), ("date", first.isoformat()))
     return (
         ("period", "dates"),
-        ("first_date", first.isoformat()),  # type: ignore[union-attr]
-        ("last_date", last.isoformat()),  # type: ignore[union-attr]
+        ("first_date", first.isoformat()),
+        ("last_date", last.isoformat()),
     )
 
 

@@ -7,13 +7,14 @@ from a greedy hint; role-model visits too many for that run as a min-cost flow
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections import Counter, defaultdict
 
 import numpy as np
 from ortools.graph.python import min_cost_flow
 
-from scheduler.context import Context
+from scheduler.context import Context, IntArray, SlotKey
 from scheduler.costs import (
     SCALE,
     IntWeights,
@@ -33,7 +34,7 @@ REQUEST_OPTION_LIMIT_FACTOR = 2
 PIN_BONUS = 10**9  # forces a pinned request's single arc in the flow
 
 
-def _option_cost(iw: IntWeights, option: Option, prev: dict) -> int:
+def _option_cost(iw: IntWeights, option: Option, prev: dict[tuple[str, str], Placement]) -> int:
     p = option.placement
     is_prev = prev.get((p.subject_id, p.kind)) == p
     return iw.travel_per_centikm * centikm(option.km) - iw.stability * is_prev
@@ -42,9 +43,9 @@ def _option_cost(iw: IntWeights, option: Option, prev: dict) -> int:
 def greedy_requests(ctx: Context, iw: IntWeights, options: list[Option]) -> set[Placement]:
     """Cheapest feasible option per request in id order: a hint for CP-SAT."""
     prev = {(p.subject_id, p.kind): p for p in ctx.problem.previous}
-    seats: Counter = Counter(ctx.booked)
-    rm_dates: dict[str, set] = defaultdict(set)
-    rm_used: Counter = Counter()
+    seats: Counter[SlotKey] = Counter(ctx.booked)
+    rm_dates: defaultdict[str, set[dt.date | None]] = defaultdict(set)
+    rm_used: Counter[str] = Counter()
     for rm_id, days in ctx.rm_booked.items():
         rm_dates[rm_id].update(days)
         rm_used[rm_id] += len(days)
@@ -62,6 +63,7 @@ def greedy_requests(ctx: Context, iw: IntWeights, options: list[Option]) -> set[
             rm_used[rm.id] += 1
         else:
             slot = o.slot
+            assert slot is not None, f"option {p} names neither role model nor offer (checks)"
             if not o.is_pinned and seats[slot] + o.seats > ctx.slots[slot].capacity:
                 continue
             seats[slot] += o.seats
@@ -93,18 +95,19 @@ def solve_role_model_visits(ctx: Context, iw: IntWeights) -> PartResult:
 
 def _role_model_network(
     ctx: Context, iw: IntWeights, options: list[Option], requests: list[str]
-) -> np.ndarray:
+) -> IntArray:
     """Arc arrays: request -> sink (unmet), request -> (role model, date) -> role model -> sink."""
     prev = {(p.subject_id, p.kind): p for p in ctx.problem.previous}
     ids = {r: i for i, r in enumerate(requests)}
     sink = len(requests)
-    nodes: dict = {}
+    # ("d", role model, date) and ("r", role model) nodes, numbered after the sink
+    nodes: dict[tuple[str, str, dt.date | None] | tuple[str, str], int] = {}
     arcs: list[tuple[int, int, int, int]] = [
         (ids[r], sink, 1, request_unassigned_cost(iw, ctx, r)) for r in requests
     ]
     for o in options:
         p = o.placement
-        head = nodes.setdefault(("d", p.role_model_id, p.date), sink + 1 + len(nodes))
+        head = nodes.setdefault(("d", p.role_model_id or "", p.date), sink + 1 + len(nodes))
         arcs.append(
             (ids[p.subject_id], head, 1, _option_cost(iw, o, prev) - PIN_BONUS * o.is_pinned)
         )

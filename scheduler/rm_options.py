@@ -16,7 +16,7 @@ import itertools
 
 import numpy as np
 
-from scheduler.context import Context, road_km_many
+from scheduler.context import BoolArray, Context, IntArray, road_km_many
 from scheduler.eligibility import request_school
 from scheduler.problem import ROLE_MODEL_VISIT, ClassRequest, Placement
 from scheduler.variables import Option, requests_of
@@ -35,7 +35,7 @@ class _RoleModels:
         self.range = np.array([r.travel_range_km for r in self.items], dtype=float)
         self.physical = np.array(["physical" in r.modes for r in self.items], dtype=bool)
         self.digital = np.array(["digital" in r.modes for r in self.items], dtype=bool)
-        self._masks: dict[tuple, np.ndarray] = {}
+        self._masks: dict[tuple[tuple[str, ...], str | None], BoolArray] = {}
         self.first_day = ctx.problem.season.start
         n_days = (ctx.problem.season.end - self.first_day).days + 1
         self.free = np.zeros((len(self.items), max(n_days, 0)), dtype=bool)
@@ -51,7 +51,7 @@ class _RoleModels:
         if 0 <= offset < self.free.shape[1]:
             self.free[i, offset] = value
 
-    def days(self, request: ClassRequest, rows: np.ndarray) -> tuple[list, np.ndarray]:
+    def days(self, request: ClassRequest, rows: IntArray) -> tuple[list[dt.date], BoolArray]:
         """Window dates inside the season, and for each row the first v free ones."""
         lo = max(0, (request.start - self.first_day).days)
         hi = min(self.free.shape[1], (request.end - self.first_day).days + 1)
@@ -111,9 +111,13 @@ def role_model_visit_options(ctx: Context) -> list[Option]:
         for row, i in enumerate(chosen):
             rm = rms.items[int(i)]
             days = [dates[d] for d in np.flatnonzero(keep[row])]
-            is_prev = prev is not None and prev.role_model_id == rm.id and prev.date in dates
-            if is_prev and rms.free[i, (prev.date - rms.first_day).days]:
-                days = sorted(set(days) | {prev.date})
+            prev_day = prev.date if prev is not None and prev.role_model_id == rm.id else None
+            if (
+                prev_day is not None
+                and prev_day in dates
+                and rms.free[int(i), (prev_day - rms.first_day).days]
+            ):
+                days = sorted(set(days) | {prev_day})
             modes = [m for m, ok in (("physical", physical[i]), ("digital", digital[i])) if ok]
             for day, mode in itertools.product(days, modes):
                 distance = float(km[i]) if mode == "physical" else 0.0

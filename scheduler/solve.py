@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from scheduler.checks import ProblemError, check_problem
 from scheduler.context import Context
-from scheduler.costs import evaluate_terms, int_weights, total
+from scheduler.costs import IntWeights, evaluate_terms, int_weights, total
 from scheduler.explain import explain
 from scheduler.problem import (
     COMPANY_VISIT,
@@ -64,7 +64,7 @@ def _parts(ctx: Context, progress: _Progress) -> list[PartResult]:
         progress.phase = kind
         if not progress.cancelled():
             parts.append(solve_students(ctx, iw, kind, progress.tick, progress.cancelled))
-    solvers: tuple[tuple[str, Callable], ...] = (
+    solvers: tuple[tuple[str, Callable[[Context, IntWeights], PartResult]], ...] = (
         (COMPANY_VISIT, solve_company_visits),
         (ROLE_MODEL_VISIT, solve_role_model_visits),
     )
@@ -112,5 +112,5 @@ def solve(problem: Problem, params: Params | None = None) -> Solution:
     )
 
 
-def _sort_key(p: Placement) -> tuple:
+def _sort_key(p: Placement) -> tuple[str, str]:
     return (p.kind, p.subject_id)

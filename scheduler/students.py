@@ -94,9 +94,11 @@ class ShareCaps:
                     caps[(school_id, slot)] = self.relaxed(school_id, slot)
         return caps
 
-    def over(self, placements: dict[str, SlotKey]) -> dict[tuple, Counter[SlotKey]]:
+    def over(
+        self, placements: dict[str, SlotKey]
+    ) -> dict[tuple[str, str, str, int], Counter[SlotKey]]:
         """Groups whose placements exceed the share, with the slots they used."""
-        used: dict[tuple, Counter[SlotKey]] = defaultdict(Counter)
+        used: defaultdict[tuple[str, str, str, int], Counter[SlotKey]] = defaultdict(Counter)
         for sid, slot in placements.items():
             used[self.group(self.school(sid), slot)][slot] += 1
         return {g: c for g, c in used.items() if sum(c.values()) > self.left(g)}

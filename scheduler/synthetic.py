@@ -98,7 +98,7 @@ class _Generator:
         counts = [1] * len(schools)
         for i in self.rng.choices(range(len(schools)), k=max(0, n_classes - len(schools))):
             counts[i] += 1
-        out = []
+        out: list[SchoolClass] = []
         for s, n in zip(schools, counts, strict=True):
             week, first = self.rng.choice(WORK_WEEKS), self.rng.randint(0, 2)
             for k in range(n):
@@ -108,7 +108,7 @@ class _Generator:
 
     def weeks_for(self, n: int, demand: dict[int, int]) -> list[int]:
         """n distinct work weeks drawn by how many students have their week then."""
-        pool, out = list(WORK_WEEKS), []
+        pool, out = list(WORK_WEEKS), list[int]()
         while pool and len(out) < n:
             week = self.rng.choices(pool, [demand.get(w, 0) + 1 for w in pool])[0]
             pool.remove(week)
@@ -154,7 +154,7 @@ class _Generator:
         """Up to five wishes skewed by gender; 40 % name a company near the school."""
         col = 1 if gender == FEMALE else 0
         weights = [INTEREST[f][col] for f in FIELDS]
-        fields = []
+        fields: list[str] = []
         while len(fields) < self.rng.randint(1, 4):
             f = self.rng.choices(FIELDS, weights)[0]
             if f not in fields:

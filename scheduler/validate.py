@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
 
-from scheduler.context import Context, week_of
+from scheduler.context import Context, Period, week_of
 from scheduler.eligibility import (
     company_visit_problem,
     role_model_visit_problem,
@@ -63,7 +64,9 @@ def _eligibility(ctx: Context, p: Placement) -> str | None:
     return student_slot_problem(ctx, ctx.students[p.subject_id], p.kind, offer, slot)
 
 
-def _per_placement(ctx: Context, placements: tuple[Placement, ...], pins: set) -> list[Violation]:
+def _per_placement(
+    ctx: Context, placements: tuple[Placement, ...], pins: set[Placement]
+) -> list[Violation]:
     out: list[Violation] = []
     seen: Counter[tuple[str, str]] = Counter()
     for p in placements:
@@ -84,11 +87,11 @@ def _per_placement(ctx: Context, placements: tuple[Placement, ...], pins: set) -
     return out
 
 
-def _capacity(ctx: Context, placements: list[Placement], pins: set) -> list[Violation]:
-    used: Counter = Counter(ctx.booked)
-    free: dict = defaultdict(list)
-    share: Counter = Counter(ctx.booked_school)
-    share_free: dict = defaultdict(list)
+def _capacity(ctx: Context, placements: list[Placement], pins: set[Placement]) -> list[Violation]:
+    used: Counter[tuple[str, Period | None]] = Counter(ctx.booked)
+    free: defaultdict[tuple[str, Period | None], list[str]] = defaultdict(list)
+    share: Counter[tuple[str, str, str, int]] = Counter(ctx.booked_school)
+    share_free: defaultdict[tuple[str, str, str, int], list[str]] = defaultdict(list)
     for p in placements:
         if p.offer_id is None:
             continue
@@ -117,8 +120,8 @@ def _capacity(ctx: Context, placements: list[Placement], pins: set) -> list[Viol
 
 
 def _role_models(ctx: Context, placements: list[Placement]) -> list[Violation]:
-    per_date: Counter = Counter()
-    per_rm: Counter = Counter()
+    per_date: Counter[tuple[str, dt.date | None]] = Counter()
+    per_rm: Counter[str] = Counter()
     for rm_id, days in ctx.rm_booked.items():
         per_rm[rm_id] += len(days)
         per_date.update((rm_id, d) for d in days)

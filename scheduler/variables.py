@@ -6,6 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy as np
 from ortools.sat.python import cp_model
@@ -16,7 +17,9 @@ from scheduler.eligibility import (
     request_school,
     request_travel_limit,
 )
-from scheduler.problem import COMPANY_VISIT, ROLE_MODEL_VISIT, Placement
+from scheduler.problem import COMPANY_VISIT, ROLE_MODEL_VISIT, ClassRequest, Placement
+
+K = TypeVar("K")
 
 
 @dataclass(frozen=True)
@@ -60,10 +63,10 @@ def student_options(ctx: Context, kind: str) -> list[Option]:
         reach = ctx.reach(school_id, grade, kind, periods)
         for (offer_id, period), km in zip(reach.slots, reach.km, strict=True):
             offer = ctx.offers[offer_id]
-            rank = ctx.rank(student, kind, offer)
-            if rank is not None:
+            offer_rank = ctx.rank(student, kind, offer)
+            if offer_rank is not None:
                 p = _student_placement(kind, student.id, offer_id, period)
-                options.append(Option(p, school_id, offer.company_id, rank, km, 1))
+                options.append(Option(p, school_id, offer.company_id, offer_rank, km, 1))
     return options
 
 
@@ -79,7 +82,7 @@ def _pin_option(ctx: Context, pin: Placement) -> Option:
     return Option(pin, school_id, company, 0, placement_km(ctx, pin), seats, is_pinned=True)
 
 
-def requests_of(ctx: Context, kind: str, options: list[Option]) -> list:
+def requests_of(ctx: Context, kind: str, options: list[Option]) -> list[ClassRequest]:
     """Unpinned requests of a kind in id order; pinned ones go to options as pins."""
     pins = {p.subject_id: p for p in ctx.problem.pins if p.kind == kind}
     free = []
@@ -124,26 +127,26 @@ class OptionVars:
         self.options = options
         self.x = [model.new_bool_var(f"x{i}") for i in range(len(options))]
 
-    def _group(self, key: Callable[[Option], object]) -> dict:
-        groups: dict = defaultdict(list)
+    def _group(self, key: Callable[[Option], K | None]) -> dict[K, list[int]]:
+        groups: defaultdict[K, list[int]] = defaultdict(list)
         for i, option in enumerate(self.options):
             k = key(option)
             if k is not None:
                 groups[k].append(i)
         return dict(sorted(groups.items(), key=lambda kv: str(kv[0])))
 
-    def by_subject(self) -> dict:
+    def by_subject(self) -> dict[tuple[str, str], list[int]]:
         """Option indices per (subject, kind)."""
         return self._group(lambda o: (o.placement.subject_id, o.placement.kind))
 
-    def by_slot(self) -> dict:
+    def by_slot(self) -> dict[tuple[str, Period], list[int]]:
         """Option indices per offer slot."""
         return self._group(lambda o: o.slot)
 
-    def by_school_company_week(self) -> dict:
+    def by_school_company_week(self) -> dict[tuple[str, str, str, int], list[int]]:
         """Option indices of student kinds per (school, company, kind, week)."""
 
-        def key(o: Option) -> tuple | None:
+        def key(o: Option) -> tuple[str, str, str, int] | None:
             p = o.placement
             if p.kind in (COMPANY_VISIT, ROLE_MODEL_VISIT) or p.period is None:
                 return None
@@ -151,7 +154,7 @@ class OptionVars:
 
         return self._group(key)
 
-    def by_role_model_date(self) -> dict:
+    def by_role_model_date(self) -> dict[tuple[str, dt.date | None], list[int]]:
         """Option indices per (role model, date)."""
         return self._group(
             lambda o: (
@@ -159,11 +162,11 @@ class OptionVars:
             )
         )
 
-    def by_role_model(self) -> dict:
+    def by_role_model(self) -> dict[str, list[int]]:
         """Option indices per role model."""
         return self._group(lambda o: o.placement.role_model_id)
 
-    def by_school_role_model(self) -> dict:
+    def by_school_role_model(self) -> dict[tuple[str, str], list[int]]:
         """Option indices per (school, role model), for the mix goal."""
         return self._group(
             lambda o: (
