@@ -31,13 +31,17 @@ def school_class_of(placement: Placement):
     return placement.request.school_class
 
 
-def recipients(placement: Placement) -> list[User]:
-    """Teachers of the class, and the company's contact persons or the role model."""
-    school_class = school_class_of(placement)
+def class_teachers(school_class) -> list[User]:
+    """The class's teacher, or every approved teacher of the school when it has none."""
     if school_class.teacher is not None:
-        users = [school_class.teacher.user]
-    else:
-        users = [t.user for t in school_class.school.teachers if t.is_approved]
+        return [school_class.teacher.user]
+    return [t.user for t in school_class.school.teachers if t.is_approved]
+
+
+def recipients(placement: Placement) -> list[User]:
+    """Who gets an invite: the company's contacts or the role model, and for class activities
+    the teacher (a student's placement reaches the teacher in one summary per class)."""
+    users = [] if placement.student is not None else class_teachers(school_class_of(placement))
     if placement.role_model is not None:
         users.append(placement.role_model.user)
     elif placement.slot is not None:

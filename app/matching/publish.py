@@ -13,6 +13,7 @@ from app.core.model_base import utcnow
 from app.extensions import db
 from app.matching.invites import placement_uid, queue_invites, school_class_of
 from app.matching.rows import latest_run
+from app.matching.summaries import queue_class_summaries
 from app.seasons.models import MatchRun, Placement
 
 
@@ -45,7 +46,7 @@ def _check(run: MatchRun) -> None:
 
 
 def publish_run(actor, run: MatchRun) -> int:
-    """Turn the run's placements into confirmed activities; all or nothing. Returns invites."""
+    """Turn the run's placements into confirmed activities; all or nothing. Returns messages."""
     _check(run)
     invites = 0
     for placement in sorted(run.placements, key=lambda p: p.id):
@@ -60,6 +61,7 @@ def publish_run(actor, run: MatchRun) -> int:
             )
         placement.calendar_uid = placement_uid(placement)
         invites += queue_invites(placement)
+    invites += queue_class_summaries(run)
     run.status, run.published_at = "published", utcnow()
     run.season.status = "published"
     audit.record(actor, "matching.published", run.season, run=run.id, invites=invites)

@@ -108,7 +108,7 @@ def test_failed_run_keeps_the_previous_run(admin, season, region, monkeypatch):
     assert season.status == "matched" and len(first.placements) > 0
 
 
-def test_publish_takes_capacity_and_queues_one_invite_per_recipient(admin, season, region):
+def test_publish_takes_capacity_invites_companies_and_sums_up_per_class(admin, season, region):
     import icalendar
 
     from app.companies.models import OfferSlot
@@ -123,14 +123,25 @@ def test_publish_takes_capacity_and_queues_one_invite_per_recipient(admin, seaso
     count = publish_run(admin, run)
     db.session.expire_all()
     assert sum(s.taken for s in db.session.query(OfferSlot)) == taken_before + len(run.placements)
-    assert count == 2 * len(run.placements)  # the class's teacher and the company's contact
     messages = db.session.query(OutboxMessage).all()
     assert len(messages) == count
+    invites = [m for m in messages if m.calendar_method == "REQUEST"]
+    summaries = [m for m in messages if m.calendar_method is None]
+    assert len(invites) == len(run.placements)  # the company's contact, one per student
+    assert len(summaries) == 3  # one summary per class to its teacher, not one per student
+    teacher_mail = {m.recipient for m in summaries}
+    assert not teacher_mail & {m.recipient for m in invites}
+    names = {
+        p.student.display_name
+        for p in run.placements
+        if p.student.class_id == run.placements[0].student.class_id
+    }
+    summary = next(m for m in summaries if all(n in m.body_text for n in names))
+    assert "Plasseringer for klasse" in summary.subject
     uids = {p.calendar_uid for p in run.placements}
     assert all(u.startswith("placement-") and u.endswith("@skolebro.no") for u in uids)
-    event = icalendar.Calendar.from_ical(messages[0].calendar_ics).walk("VEVENT")[0]
+    event = icalendar.Calendar.from_ical(invites[0].calendar_ics).walk("VEVENT")[0]
     assert str(event["uid"]) in uids
-    assert messages[0].calendar_method == "REQUEST"
     assert all(len(m.recipient.split(",")) == 1 for m in messages)
     assert season.status == "published" and run.status == "published"
 
