@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from app.extensions import db
 from app.seasons.models import MatchRun
+from scheduler.problem import Weights
 from tests.factories import TeacherFactory
 
 
@@ -21,21 +24,7 @@ def test_settings_show_explained_weights_and_save(login, admin, season):
     client = login(admin)
     page = client.get(f"/matching/seasons/{season.id}/settings").get_data(as_text=True)
     assert "Kostnad per kilometer" in page or "travel" in page.lower()
-    data = {
-        f"w_{n}": "5"
-        for n in (
-            "unplaced",
-            "preference",
-            "travel",
-            "fairness",
-            "girls_share",
-            "role_model_mix",
-            "rural_reach",
-            "network_priority",
-            "stability",
-            "unassigned_request",
-        )
-    }
+    data = {f"w_{f.name}": "5" for f in dataclasses.fields(Weights)}
     data |= {"travel_8": "20", "travel_9": "30", "travel_10": "40", "max_school_share": "0.4"}
     response = client.post(f"/matching/seasons/{season.id}/settings", data=data)
     assert response.status_code == 302
