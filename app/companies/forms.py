@@ -14,7 +14,7 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
+from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from app.core.domain import COUNTRIES, STEM_FIELDS
@@ -42,6 +42,16 @@ class CompanyForm(FlaskForm):
     fields = MultiCheckboxField(_l("Fields"), choices=field_choices)
     description = TextAreaField(_l("What the company does"), validators=[Length(max=4000)])
     website = StringField(_l("Website"), validators=[Optional(), Length(max=255)])
+
+    def validate_org_number(self, field) -> None:
+        """Check the digits with the form's other fields, so every error shows at once."""
+        from app.companies.services import check_org_number
+        from app.core.errors import DomainError
+
+        try:
+            check_org_number(self.country.data, field.data or "")
+        except DomainError as error:
+            raise ValidationError(error.message) from None
 
 
 class RegisterCompanyForm(CompanyForm):
