@@ -38,6 +38,10 @@ class User(UserMixin, TimestampMixin, db.Model):
     admin_region: Mapped[str | None] = mapped_column(sa.String(80))
     feed_token: Mapped[str | None] = mapped_column(sa.String(64), unique=True)
     last_login_at: Mapped[datetime | None]
+    # Set when someone else chose the password (a teacher resetting a student's).
+    must_change_password: Mapped[bool] = mapped_column(
+        default=False, server_default=sa.text("false")
+    )
 
     contact_persons = relationship(
         "ContactPerson", back_populates="user", cascade="all, delete-orphan", passive_deletes=True

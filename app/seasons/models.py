@@ -20,7 +20,15 @@ SEASON_STATUSES = (
     "done",
     "archived",
 )
-RUN_STATUSES = ("queued", "running", "finished", "failed", "cancelled", "published")
+RUN_STATUSES = (
+    "queued",
+    "running",
+    "finished",
+    "failed",
+    "cancelled",
+    "publishing",
+    "published",
+)
 
 
 class Season(TimestampMixin, db.Model):
