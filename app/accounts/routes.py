@@ -29,6 +29,23 @@ from app.extensions import limiter
 
 bp = Blueprint("accounts", __name__, template_folder="templates")
 
+# What a user whose password someone else chose can reach before choosing their own.
+OPEN_BEFORE_OWN_PASSWORD = frozenset(
+    {"accounts.choose_password", "accounts.logout", "accounts.set_language", "static"}
+)
+
+
+@bp.before_app_request
+def require_own_password():
+    """Send a user whose password someone else chose to choose their own, from every page."""
+    if (
+        current_user.is_authenticated
+        and current_user.must_change_password
+        and request.endpoint not in OPEN_BEFORE_OWN_PASSWORD
+    ):
+        return redirect(url_for("accounts.choose_password"))
+    return None
+
 
 def _login_key() -> str:
     return "login:" + (request.form.get("login") or "").strip().lower()
@@ -122,6 +139,24 @@ def reset_password(token: str):
             flash(_("Your password is changed. Log in with the new one."), "success")
             return redirect(url_for("accounts.login"))
     return render_template("accounts/reset_password.html", form=form)
+
+
+@bp.route("/password/new", methods=["GET", "POST"])
+@login_required
+def choose_password():
+    """Choose one's own password after logging in with one someone else chose."""
+    if not current_user.must_change_password:
+        return redirect(url_for("dashboard.index"))
+    form = ResetPasswordForm()
+    if form.validate_on_submit():
+        try:
+            services.choose_own_password(current_user, form.password.data)
+        except DomainError as error:
+            apply_to_form(form, error)
+        else:
+            flash(_("Your new password is saved."), "success")
+            return redirect(url_for("dashboard.index"))
+    return render_template("accounts/choose_password.html", form=form)
 
 
 @bp.route("/join", methods=["GET", "POST"])

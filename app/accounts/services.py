@@ -121,6 +121,7 @@ def accept_invitation(token: str, name: str, password: str, language: str = "nb"
         user = User(email=invitation.email, name=name.strip(), language=language)
         db.session.add(user)
     user.set_password(password)
+    user.must_change_password = False  # the user chose this one
     db.session.flush()
     _grant_role(user, invitation)
     invitation.used_at = utcnow()
@@ -194,9 +195,21 @@ def reset_password(token: str, password: str) -> User:
         raise InvitationProblem("used")
     check_password_strength(password)
     user.set_password(password)
+    user.must_change_password = False  # the user chose this one
     audit.record(user, "password.reset", user)
     db.session.commit()
     return user
+
+
+def choose_own_password(user: User, password: str) -> None:
+    """Replace a password someone else chose with the user's own; the flag then clears."""
+    check_password_strength(password)
+    if user.check_password(password):
+        raise DomainError("password", _("Choose a different password from the one you got."))
+    user.set_password(password)
+    user.must_change_password = False
+    audit.record(user, "password.choose_own", user)
+    db.session.commit()
 
 
 def join_class(code: str, display_name: str, password: str, language: str = "nb") -> User:

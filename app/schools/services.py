@@ -157,9 +157,10 @@ def one_time_password() -> str:
 
 
 def reset_student_password(actor: User, student: Student) -> str:
-    """Set a new password for a student and return it to show once."""
+    """Set a new password for a student and return it to show once; they replace it at login."""
     password = one_time_password()
     student.user.set_password(password)
+    student.user.must_change_password = True
     audit.record(actor, "student.reset_password", student)
     db.session.commit()
     return password
