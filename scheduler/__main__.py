@@ -47,7 +47,10 @@ def _solve(args: argparse.Namespace) -> int:
 
 def _validate(args: argparse.Namespace) -> int:
     problem, params = problem_from_dict(_load(args.problem))
-    solution = solution_from_dict(_load(args.solution))  # type: ignore[arg-type]
+    data = _load(args.solution)
+    if not isinstance(data, dict):
+        raise ProblemError([f"{args.solution}: a solution is a JSON object"])
+    solution = solution_from_dict(data)
     violations = validate(problem, solution, params)
     for v in violations:
         print(f"{v.rule}: {v.subject_id}: {v.message}", file=sys.stderr)

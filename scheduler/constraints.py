@@ -10,30 +10,13 @@ from __future__ import annotations
 from ortools.sat.python import cp_model
 
 from scheduler.context import Context
-from scheduler.eligibility import (
-    company_visit_problem,
-    role_model_visit_problem,
-    student_slot_problem,
-)
-from scheduler.problem import COMPANY_VISIT, ROLE_MODEL_VISIT
-from scheduler.variables import Option, OptionVars
-
-
-def _eligibility_problem(ctx: Context, option: Option) -> str | None:
-    p = option.placement
-    if p.kind == ROLE_MODEL_VISIT:
-        rm = ctx.role_models[p.role_model_id or ""]
-        return role_model_visit_problem(ctx, ctx.requests[p.subject_id], rm, p.date, p.mode)  # type: ignore[arg-type]
-    offer = ctx.offers[p.offer_id or ""]
-    if p.kind == COMPANY_VISIT:
-        return company_visit_problem(ctx, ctx.requests[p.subject_id], offer, p.date)  # type: ignore[arg-type]
-    slot = ctx.slots[(offer.id, p.period)]  # type: ignore[index]
-    return student_slot_problem(ctx, ctx.students[p.subject_id], p.kind, offer, slot)
+from scheduler.eligibility import placement_problem
+from scheduler.variables import OptionVars
 
 
 def _forbid(model: cp_model.CpModel, vars: OptionVars, ctx: Context, rules: set[str]) -> None:
     for option, x in zip(vars.options, vars.x, strict=True):
-        if not option.is_pinned and _eligibility_problem(ctx, option) in rules:
+        if not option.is_pinned and placement_problem(ctx, option.placement) in rules:
             model.add(x == 0)
 
 

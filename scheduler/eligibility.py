@@ -11,9 +11,11 @@ import datetime as dt
 from scheduler.context import Context, road_km
 from scheduler.problem import (
     COMPANY_VISIT,
+    ROLE_MODEL_VISIT,
     ClassRequest,
     Offer,
     OfferSlot,
+    Placement,
     RoleModel,
     School,
     Student,
@@ -130,3 +132,22 @@ def role_model_visit_problem(
     if mode == "physical" and role_model_km(ctx, request, rm) > rm.travel_range_km + 1e-9:
         return "travel_limit"
     return None
+
+
+def placement_problem(ctx: Context, p: Placement) -> str | None:
+    """First hard rule a placement with known ids breaks, or None. A visit without a date,
+    or a student placement without its week or date, breaks "dates_and_weeks"."""
+    if p.kind == ROLE_MODEL_VISIT:
+        if p.date is None:
+            return "dates_and_weeks"
+        rm = ctx.role_models[p.role_model_id or ""]
+        return role_model_visit_problem(ctx, ctx.requests[p.subject_id], rm, p.date, p.mode)
+    offer = ctx.offers[p.offer_id or ""]
+    if p.kind == COMPANY_VISIT:
+        if p.date is None:
+            return "dates_and_weeks"
+        return company_visit_problem(ctx, ctx.requests[p.subject_id], offer, p.date)
+    slot = None if p.period is None else ctx.slots.get((offer.id, p.period))
+    if slot is None:
+        return "dates_and_weeks"
+    return student_slot_problem(ctx, ctx.students[p.subject_id], p.kind, offer, slot)

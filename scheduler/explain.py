@@ -35,16 +35,16 @@ class _Usage:
         self.ranks: dict[SlotKey, list[int]] = defaultdict(list)
         self.share: Counter[tuple[str, str, str, int]] = Counter(ctx.booked_school)
         for p in placements:
-            if p.offer_id is None:
+            slot = p.slot
+            if slot is None:
                 continue
-            slot = (p.offer_id, p.period)
             is_group = p.kind == COMPANY_VISIT
-            self.used[slot] += ctx.requests[p.subject_id].group_size if is_group else 1  # type: ignore[index]
+            self.used[slot] += ctx.requests[p.subject_id].group_size if is_group else 1
             if p.kind in STUDENT_KINDS:
-                self.ranks[slot].append(placement_rank(ctx, p))  # type: ignore[index]
+                self.ranks[slot].append(placement_rank(ctx, p))
                 school = ctx.classes[ctx.students[p.subject_id].class_id].school_id
-                company = ctx.offers[p.offer_id].company_id
-                self.share[(school, company, p.kind, week_of(p.period))] += 1  # type: ignore[arg-type]
+                company = ctx.offers[slot[0]].company_id
+                self.share[(school, company, p.kind, week_of(slot[1]))] += 1
 
     def is_full(self, slot: SlotKey) -> bool:
         """True if no seat is left."""
@@ -138,7 +138,9 @@ def _company_visit_reason(ctx: Context, usage: _Usage, request: ClassRequest) ->
     fitting = []
     for offer in ctx.offers_of_kind(COMPANY_VISIT):
         for slot in offer.slots:
-            problem = company_visit_problem(ctx, request, offer, slot.date)  # type: ignore[arg-type]
+            if slot.date is None:
+                continue  # checks.py refuses a company-visit slot without a date
+            problem = company_visit_problem(ctx, request, offer, slot.date)
             checks[problem or "ok"] += 1
             if problem is None:
                 fitting.append((offer.id, slot.date))

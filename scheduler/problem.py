@@ -92,7 +92,11 @@ class OfferSlot:
     @property
     def period(self) -> int | dt.date:
         """The week or the date this slot is for."""
-        return self.week if self.week is not None else self.date  # type: ignore[return-value]
+        if self.week is not None:
+            return self.week
+        if self.date is None:
+            raise ValueError("an offer slot needs a week or a date")
+        return self.date
 
 
 @dataclass(frozen=True)
@@ -159,6 +163,13 @@ class Placement:
     def period(self) -> int | dt.date | None:
         """The week (work week) or date of the placement."""
         return self.week if self.week is not None else self.date
+
+    @property
+    def slot(self) -> tuple[str, int | dt.date] | None:
+        """(offer id, week or date) of the offer slot used; None for a role-model visit or a
+        placement missing its week or date."""
+        period = self.period
+        return None if self.offer_id is None or period is None else (self.offer_id, period)
 
 
 @dataclass(frozen=True)

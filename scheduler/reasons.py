@@ -113,11 +113,11 @@ def split_inner(values: Mapping[str, object]) -> tuple[str, ReasonParams]:
     """The nested reason's code and parameters back from a composite's parameters."""
     code = str(values[INNER + "code"])
     params = tuple(
-        (k[len(INNER) :], v)
+        (k[len(INNER) :], v if isinstance(v, int | float) else str(v))
         for k, v in values.items()
         if k.startswith(INNER) and k != INNER + "code"
     )
-    return code, params  # type: ignore[return-value]
+    return code, params
 
 
 def render(code: str, params: ReasonParams) -> str:

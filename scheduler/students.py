@@ -52,7 +52,8 @@ class ShareCaps:
         self.ctx, self.kind = ctx, kind
         self.used: Counter[tuple[str, str, str, int]] = Counter(ctx.booked_school)
         for p in pins:
-            self.used[self.group(self.school(p.subject_id), (p.offer_id, p.period))] += 1  # type: ignore[arg-type]
+            if p.slot is not None:
+                self.used[self.group(self.school(p.subject_id), p.slot)] += 1
 
     def school(self, student_id: str) -> str:
         """School of a student."""

@@ -5,12 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 
-from scheduler.context import Context, Period, week_of
-from scheduler.eligibility import (
-    company_visit_problem,
-    role_model_visit_problem,
-    student_slot_problem,
-)
+from scheduler.context import Context, SlotKey, week_of
+from scheduler.eligibility import placement_problem
 from scheduler.problem import (
     COMPANY_VISIT,
     ROLE_MODEL_VISIT,
@@ -53,17 +49,6 @@ def _known(ctx: Context, p: Placement) -> str | None:
     return None
 
 
-def _eligibility(ctx: Context, p: Placement) -> str | None:
-    if p.kind == ROLE_MODEL_VISIT:
-        rm = ctx.role_models[p.role_model_id or ""]
-        return role_model_visit_problem(ctx, ctx.requests[p.subject_id], rm, p.date, p.mode)  # type: ignore[arg-type]
-    offer = ctx.offers[p.offer_id or ""]
-    if p.kind == COMPANY_VISIT:
-        return company_visit_problem(ctx, ctx.requests[p.subject_id], offer, p.date)  # type: ignore[arg-type]
-    slot = ctx.slots[(offer.id, p.period)]  # type: ignore[index]
-    return student_slot_problem(ctx, ctx.students[p.subject_id], p.kind, offer, slot)
-
-
 def _per_placement(
     ctx: Context, placements: tuple[Placement, ...], pins: set[Placement]
 ) -> list[Violation]:
@@ -75,7 +60,7 @@ def _per_placement(
         if unknown is not None:
             out.append(Violation("unknown_id", p.subject_id, unknown))
             continue
-        rule = None if p in pins else _eligibility(ctx, p)
+        rule = None if p in pins else placement_problem(ctx, p)
         if rule is not None:
             out.append(Violation(rule, p.subject_id, f"{p.kind} placement: {RULE_TEXT[rule]}"))
     for (sid, kind), n in sorted(seen.items()):
@@ -88,21 +73,21 @@ def _per_placement(
 
 
 def _capacity(ctx: Context, placements: list[Placement], pins: set[Placement]) -> list[Violation]:
-    used: Counter[tuple[str, Period | None]] = Counter(ctx.booked)
-    free: defaultdict[tuple[str, Period | None], list[str]] = defaultdict(list)
+    used: Counter[SlotKey] = Counter(ctx.booked)
+    free: defaultdict[SlotKey, list[str]] = defaultdict(list)
     share: Counter[tuple[str, str, str, int]] = Counter(ctx.booked_school)
     share_free: defaultdict[tuple[str, str, str, int], list[str]] = defaultdict(list)
     for p in placements:
-        if p.offer_id is None:
+        slot = p.slot
+        if slot is None:
             continue
-        slot = (p.offer_id, p.period)
         seats = ctx.requests[p.subject_id].group_size if p.kind == COMPANY_VISIT else 1
         used[slot] += seats
         if p not in pins:
             free[slot].append(p.subject_id)
         if p.kind in STUDENT_KINDS:
             school = ctx.classes[ctx.students[p.subject_id].class_id].school_id
-            key = (school, ctx.offers[p.offer_id].company_id, p.kind, week_of(p.period))  # type: ignore[arg-type]
+            key = (school, ctx.offers[slot[0]].company_id, p.kind, week_of(slot[1]))
             share[key] += 1
             if p not in pins:
                 share_free[key].append(p.subject_id)

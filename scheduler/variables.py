@@ -37,8 +37,7 @@ class Option:
     @property
     def slot(self) -> tuple[str, Period] | None:
         """The offer slot used, if any."""
-        p = self.placement
-        return None if p.offer_id is None else (p.offer_id, p.period)  # type: ignore[return-value]
+        return self.placement.slot
 
 
 def _student_placement(kind: str, student_id: str, offer_id: str, period: Period) -> Placement:
@@ -114,7 +113,9 @@ def company_visit_options(ctx: Context) -> list[Option]:
             mask[:] = False
         for i in np.flatnonzero(mask):
             offer_id, day = ki.slots[i]
-            p = Placement(request.id, COMPANY_VISIT, offer_id=offer_id, date=day)  # type: ignore[arg-type]
+            if not isinstance(day, dt.date):
+                continue  # checks.py refuses a company-visit slot without a date
+            p = Placement(request.id, COMPANY_VISIT, offer_id=offer_id, date=day)
             company = ctx.offers[offer_id].company_id
             options.append(Option(p, school.id, company, 0, float(km[i]), request.group_size))
     return options
