@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 
@@ -177,9 +178,26 @@ def _check_params(params: Params) -> list[str]:
     return errors
 
 
+def _check_season(problem: Problem) -> list[str]:
+    """Weeks are ISO week numbers: unique inside a season of at most 52 weeks, even one that
+    crosses New Year (weeks 48 to 53, then 1 to 9); a longer season would repeat them."""
+    season = problem.season
+    if season.end < season.start:
+        return [f"the season ends ({season.end}) before it starts ({season.start})"]
+    days = (
+        season.start + dt.timedelta(days=i) for i in range((season.end - season.start).days + 1)
+    )
+    if len({d.isocalendar()[:2] for d in days}) > len(season.weeks()):
+        return [
+            f"the season {season.start} to {season.end} repeats week numbers "
+            "(it is longer than a year of weeks); split it in two"
+        ]
+    return []
+
+
 def check_problem(problem: Problem, params: Params) -> list[str]:
     """Every fault of the input, each naming its id; empty when the input is sound."""
-    errors: list[str] = []
+    errors: list[str] = _check_season(problem)
     for kind, items in (
         ("school", problem.schools),
         ("class", problem.classes),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
@@ -23,11 +23,29 @@ DATE_ORDER = (
 )
 
 
+# The engine tells work weeks apart by ISO week number, so no number may occur twice.
+MAX_SEASON_WEEKS = 52
+
+
+def _weeks_touched(start: date, end: date) -> int:
+    """Calendar weeks (Monday to Sunday) that the dates start..end touch."""
+    first_monday = start - timedelta(days=start.weekday())
+    return (end - first_monday).days // 7 + 1
+
+
 def check_dates(values: dict) -> None:
     """Refuse phase dates out of order, naming the first date that is too early."""
     for before, after in zip(DATE_ORDER, DATE_ORDER[1:], strict=False):
         if values[after] < values[before]:
             raise DomainError(after, _("This date must be on or after the date above it."))
+    if _weeks_touched(values["starts_on"], values["ends_on"]) > MAX_SEASON_WEEKS:
+        raise DomainError(
+            "ends_on",
+            _(
+                "A season can cover at most %(weeks)s weeks. Split it in two.",
+                weeks=MAX_SEASON_WEEKS,
+            ),
+        )
     archive_on = values.get("archive_on")
     if archive_on is not None and archive_on < values["ends_on"]:
         raise DomainError("archive_on", _("Remove the data after the activities have ended."))

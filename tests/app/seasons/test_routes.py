@@ -33,6 +33,16 @@ def test_admin_creates_a_season_and_a_bad_date_stays_at_its_field(login, admin):
     assert "Høsten 2027" in listing
 
 
+def test_a_season_across_new_year_is_fine_but_not_one_longer_than_52_weeks(login, admin):
+    client = login(admin)
+    too_long = client.post("/seasons/new", data={**FORM, "ends_on": "2028-09-20"})
+    page = too_long.get_data(as_text=True)
+    assert too_long.status_code == 200 and "kan dekke høyst 52 uker" in page
+    assert 'value="2028-09-20"' in page and db.session.query(Season).count() == 0
+    winter = client.post("/seasons/new", data={**FORM, "ends_on": "2028-02-25"})
+    assert winter.status_code == 302 and db.session.query(Season).count() == 1
+
+
 def test_status_moves_after_a_confirmation(login, admin, season):
     client = login(admin)
     show = client.get(f"/seasons/{season.id}").get_data(as_text=True)
