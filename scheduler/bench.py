@@ -141,10 +141,10 @@ def max_placeable(problem: Problem, params: Params) -> float:
     return placed / max(1, len(participants(Context(problem, params), WORK_WEEK)))
 
 
-def run_bench(preset: str, seed: int) -> list[Row]:
+def run_bench(preset: str, seed: int, params: Params | None = None) -> list[Row]:
     """Every method on one instance; the engine first so its bound serves the baselines."""
     problem = generate(preset, seed)
-    params = Params(seed=seed)
+    params = params or Params(seed=seed)
     ctx_fork = mp.get_context("fork")
     rows: list[Row] = []
     bound = 0.0
@@ -173,15 +173,36 @@ def format_table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
+def _travel_limits(text: str) -> dict[int, float]:
+    """'8=25,9=35,10=50' as {8: 25.0, 9: 35.0, 10: 50.0}."""
+    try:
+        pairs = (item.split("=") for item in text.split(","))
+        return {int(grade): float(km) for grade, km in pairs}
+    except ValueError as error:
+        message = f"expected grade=km,... such as 8=25,9=35,10=50, not {text!r}"
+        raise argparse.ArgumentTypeError(message) from error
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command line entry point."""
     parser = argparse.ArgumentParser(prog="python -m scheduler.bench")
     parser.add_argument("--preset", choices=("tiny", "region", "nation"), default="region")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--travel",
+        type=_travel_limits,
+        help="travel limits in road km per grade, e.g. 8=25,9=35,10=50 (the default)",
+    )
+    parser.add_argument("--school-share", type=float, help="most of a company's week per school")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
+    params = Params(seed=args.seed)
+    if args.travel:
+        params = dataclasses.replace(params, travel_limit_km=args.travel)
+    if args.school_share:
+        params = dataclasses.replace(params, max_school_share=args.school_share)
     problem = generate(args.preset, args.seed)
-    rows = run_bench(args.preset, args.seed)
+    rows = run_bench(args.preset, args.seed, params)
     engine = rows[0]
     print(
         f"preset {args.preset}, seed {args.seed}: {len(problem.students)} students, "
@@ -189,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{len(problem.role_models)} role models, {len(problem.requests)} class requests"
     )
     print(format_table(rows))
-    print(f"most any method could place (max flow): {max_placeable(problem, Params()):.1%}")
+    print(f"most any method could place (max flow): {max_placeable(problem, params):.1%}")
     print(
         f"engine: whole-run gap {engine['total_gap']:.3%}, {engine['requests']} class requests "
         f"and {engine['shadowing']} job-shadowing days placed"

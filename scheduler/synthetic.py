@@ -5,8 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 import random
+from collections import Counter
 from dataclasses import dataclass
 
+import numpy as np
+
+from scheduler.context import road_km_many
 from scheduler.problem import (
     COMPANY_VISIT,
     FEMALE,
@@ -25,6 +29,10 @@ from scheduler.problem import (
     Wish,
 )
 from scheduler.towns import TOWNS
+
+ROAD_FACTOR = 1.3
+# A company hears from the schools whose oldest students could reach it (Params' defaults).
+COMPANY_CATCHMENT_KM = 50.0
 
 FIELDS = ("it", "engineering", "energy", "construction", "health", "biology", "chemistry", "math")
 # Relative interest by field (boys, girls), skewed roughly as Norwegian applications are.
@@ -107,16 +115,19 @@ class _Generator:
         return out
 
     def weeks_for(self, n: int, demand: dict[int, int]) -> list[int]:
-        """n distinct work weeks drawn by how many students have their week then."""
-        pool, out = list(WORK_WEEKS), list[int]()
+        """Up to n distinct weeks drawn by how many students have their work week then; only
+        weeks with students while there are any (a company answers the schools' weeks)."""
+        pool, out = [w for w in WORK_WEEKS if demand.get(w)] or list(WORK_WEEKS), list[int]()
         while pool and len(out) < n:
             week = self.rng.choices(pool, [demand.get(w, 0) + 1 for w in pool])[0]
             pool.remove(week)
             out.append(week)
         return sorted(out)
 
-    def offers(self, demand: dict[int, int]) -> list[Offer]:
-        """One work-week offer per company, places concentrated in the cities."""
+    def offers(self, schools: list[School], classes: list[SchoolClass]) -> list[Offer]:
+        """One work-week offer per company, places concentrated in the cities, offered in
+        the weeks the schools within reach hold their work weeks (all weeks if none)."""
+        local = _LocalDemand(schools, classes)
         sizes = [self.rng.lognormvariate(0, 0.8) for _ in range(self.p.companies)]
         scale = self.p.students / sum(sizes)
         places = [max(1, round(x * scale)) for x in sizes]
@@ -125,7 +136,7 @@ class _Generator:
             t = self.town(1.3)
             lat, lon = _offset(self.rng, t[1], t[2], 0, 20)
             fields = tuple(self.rng.sample(FIELDS, self.rng.choice((1, 1, 2))))
-            weeks = self.weeks_for(min(n, self.rng.randint(3, 10)), demand)
+            weeks = self.weeks_for(min(n, self.rng.randint(3, 10)), local.at(lat, lon))
             caps = [n // len(weeks) + (j < n % len(weeks)) for j in range(len(weeks))]
             slots = tuple(OfferSlot(c, week=w) for w, c in zip(weeks, caps, strict=True) if c)
             grades = (10,) if self.rng.random() < 0.1 else ()
@@ -232,6 +243,27 @@ class _Generator:
         return rms, requests
 
 
+class _LocalDemand:
+    """Students per work week among the classes of schools within a company's catchment."""
+
+    def __init__(self, schools: list[School], classes: list[SchoolClass]) -> None:
+        self.lats = np.array([s.lat for s in schools])
+        self.lons = np.array([s.lon for s in schools])
+        per_school: dict[str, Counter[int]] = {s.id: Counter() for s in schools}
+        for c in classes:
+            if c.work_week is not None:
+                per_school[c.school_id][c.work_week] += c.size
+        self.demand = [per_school[s.id] for s in schools]
+
+    def at(self, lat: float, lon: float) -> dict[int, int]:
+        """Demand by week around (lat, lon)."""
+        km = road_km_many(lat, lon, self.lats, self.lons, ROAD_FACTOR)
+        total: Counter[int] = Counter()
+        for i in np.flatnonzero(km <= COMPANY_CATCHMENT_KM):
+            total.update(self.demand[int(i)])
+        return dict(total)
+
+
 def _nearest(offers: list[Offer], school: School, n: int) -> list[Offer]:
     def key(o: Offer) -> float:
         return (o.lat - school.lat) ** 2 + ((o.lon - school.lon) * 0.5) ** 2
@@ -245,10 +277,7 @@ def generate(preset: str | Preset, seed: int) -> Problem:
     g = _Generator(p, seed)
     schools = g.schools()
     classes = g.classes(schools)
-    demand: dict[int, int] = {}
-    for c in classes:
-        demand[c.work_week or 0] = demand.get(c.work_week or 0, 0) + c.size
-    offers = g.offers(demand)
+    offers = g.offers(schools, classes)
     extra = g.extra_offers(offers)
     students = g.students(classes, schools, offers)
     rms, requests = g.role_models_and_requests(offers, classes)

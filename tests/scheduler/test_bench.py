@@ -5,6 +5,9 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from scheduler.context import road_km
+from scheduler.synthetic import COMPANY_CATCHMENT_KM, generate
+
 
 def test_bench_prints_a_row_per_method() -> None:
     cmd = [sys.executable, "-m", "scheduler.bench", "--preset", "tiny", "--seed", "1"]
@@ -19,3 +22,36 @@ def test_bench_prints_a_row_per_method() -> None:
         "deferred acceptance",
     ]
     assert "most any method could place" in run.stdout
+
+
+def test_bench_takes_other_travel_limits_and_names_a_bad_one() -> None:
+    cmd = [sys.executable, "-m", "scheduler.bench", "--preset", "tiny", "--travel"]
+    wider = subprocess.run([*cmd, "8=40,9=50,10=60"], capture_output=True, text=True, timeout=120)
+    assert wider.returncode == 0, wider.stderr
+    bad = subprocess.run([*cmd, "8=far"], capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 2 and "such as 8=25,9=35,10=50, not '8=far'" in bad.stderr
+    assert "Traceback" not in bad.stderr
+
+
+def test_companies_offer_places_in_the_weeks_of_schools_within_reach() -> None:
+    problem = generate("tiny", 3)
+    schools = {s.id: s for s in problem.schools}
+    weeks_near: dict[str, set[int]] = {}
+    for offer in (o for o in problem.offers if o.kind == "work_week"):
+        weeks_near[offer.id] = {
+            c.work_week
+            for c in problem.classes
+            if c.work_week is not None
+            and road_km(
+                offer.lat, offer.lon, schools[c.school_id].lat, schools[c.school_id].lon, 1.3
+            )
+            <= COMPANY_CATCHMENT_KM
+        }
+    places = [
+        (s.capacity, s.week in weeks_near[o.id])
+        for o in problem.offers
+        for s in o.slots
+        if weeks_near.get(o.id)
+    ]
+    local = sum(n for n, is_local in places if is_local) / sum(n for n, _ in places)
+    assert local > 0.9
