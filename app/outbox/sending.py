@@ -30,8 +30,11 @@ def mime_bytes(message: OutboxMessage) -> bytes:
     return message.raw_mime
 
 
-def send_one(message: OutboxMessage, now: datetime) -> bool:
-    """Try to send; a permanent refusal fails at once, others back off. True when sent."""
+def send_one(message: OutboxMessage, now: datetime) -> Exception | None:
+    """Try to send; a permanent refusal fails at once, others back off.
+
+    Returns None when sent, else the error (already recorded on the message), so the caller
+    can tell an unreachable server (`DeliveryError.is_unreachable`) from a refused message."""
     from app.outbox.services import backoff
     from app.outbox.smtp import DeliveryError
 
@@ -45,11 +48,11 @@ def send_one(message: OutboxMessage, now: datetime) -> bool:
         is_permanent = isinstance(error, ValueError) or error.is_permanent
         if is_permanent or message.attempts >= current_app.config["OUTBOX_MAX_ATTEMPTS"]:
             message.status = "failed"
-        return False
+        return error
     message.status = "sent"
     message.sent_at = now
     message.last_error = None
-    return True
+    return None
 
 
 def _deliver(raw: bytes, recipient: str) -> None:

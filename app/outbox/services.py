@@ -92,7 +92,10 @@ def claim(message_id: int, now: datetime) -> bool:
 
 
 def deliver_due(now: datetime | None = None) -> tuple[int, int]:
-    """Send due messages over SMTP; return (sent, not sent). No server configured: keep them."""
+    """Send due messages over SMTP; return (sent, not sent). No server configured: keep them.
+
+    When the server cannot be reached the round stops at that message: the others would only
+    fail the same way, so they keep their attempts and their due time for the next round."""
     if not current_app.config.get("MAIL_SERVER"):
         return (0, 0)
     from app.outbox.sending import send_one
@@ -104,11 +107,15 @@ def deliver_due(now: datetime | None = None) -> tuple[int, int]:
             continue  # another sender has it
         message = db.session.get(OutboxMessage, message_id)
         db.session.refresh(message)
-        if send_one(message, now):
-            sent += 1
-        else:
-            failed += 1
+        error = send_one(message, now)
         db.session.commit()
+        if error is None:
+            sent += 1
+            continue
+        failed += 1
+        if getattr(error, "is_unreachable", False):
+            log.warning("mail server unreachable; the other due messages wait for the next round")
+            break
     return sent, failed
 
 

@@ -7,10 +7,14 @@ import ssl
 class DeliveryError(Exception):
     """A message was not accepted for every recipient; the outbox should retry later."""
 
-    def __init__(self, message: str, is_permanent: bool = False) -> None:
-        """Keep whether the server refused for good (5xx) or only for now."""
+    def __init__(
+        self, message: str, is_permanent: bool = False, is_unreachable: bool = False
+    ) -> None:
+        """Keep whether the server refused for good (5xx) or only for now, and whether it
+        could not be reached at all (so every other message would fail the same way)."""
         super().__init__(message)
         self.is_permanent = is_permanent
+        self.is_unreachable = is_unreachable
 
 
 def deliver(
@@ -53,15 +57,21 @@ def _secure_and_login(
 
 
 def _delivery_error(where: str, error: OSError) -> DeliveryError:
-    """Translate an smtplib or socket failure; 5xx answers are permanent."""
+    """Translate an smtplib or socket failure; 5xx answers are permanent.
+
+    No answer at all (refused, timed out, name not found, connection lost, TLS broken) or a
+    refused greeting means the server is unreachable: the message was never the problem."""
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         return _refused(where, error.recipients)
     if isinstance(error, smtplib.SMTPNotSupportedError):
         return DeliveryError(f"{where} cannot take this message: {error}", True)
+    if isinstance(error, smtplib.SMTPConnectError):
+        code, answer = error.smtp_code, _text(error.smtp_error)
+        return DeliveryError(f"{where} refused the connection ({code}: {answer})", False, True)
     if isinstance(error, smtplib.SMTPResponseException):
         code, answer = error.smtp_code, _text(error.smtp_error)
         return DeliveryError(f"{where} answered {code}: {answer}", 500 <= code < 600)
-    return DeliveryError(f"{where} unreachable or failed: {error!r}")
+    return DeliveryError(f"{where} unreachable or failed: {error!r}", is_unreachable=True)
 
 
 def _mail_options(raw_message: bytes, sender: str, recipients: list[str]) -> list[str]:

@@ -151,6 +151,7 @@ def test_server_down_then_up(smtp_server: SmtpServer):
     with pytest.raises(DeliveryError) as failure:
         deliver(raw, SENDER, [COMPANY.email], smtp_server.host, smtp_server.port, timeout=5)
     assert not failure.value.is_permanent
+    assert failure.value.is_unreachable  # every other message would fail the same way
     assert smtp_server.received() == []
     smtp_server.start()
     deliver(raw, SENDER, [COMPANY.email], smtp_server.host, smtp_server.port, timeout=5)
@@ -164,6 +165,7 @@ def test_refused_recipient_is_permanent(smtp_server: SmtpServer):
     with pytest.raises(DeliveryError, match="gone@example.no") as failure:
         deliver(raw, SENDER, ["gone@example.no"], smtp_server.host, smtp_server.port, timeout=5)
     assert failure.value.is_permanent
+    assert not failure.value.is_unreachable  # the server answered: the next message may go
     assert smtp_server.received() == []
 
 
