@@ -3,7 +3,16 @@
 import io
 import os
 
-from flask import abort, flash, redirect, render_template, send_from_directory, session, url_for
+from flask import (
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    send_from_directory,
+    session,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user
 
@@ -21,6 +30,7 @@ from app.companies.forms import (
 from app.companies.membership import current_membership
 from app.core.errors import DomainError, apply_to_form
 from app.core.permissions import CONTACT, roles_required
+from app.extensions import db
 
 # The route modules register their views on bp when imported here.
 __all__ = ["bp", "routes_offers", "routes_people", "routes_plans"]
@@ -148,6 +158,34 @@ def invite_contact(company_id: int):
     ), 400
 
 
+@bp.route("/<int:company_id>/sites")
+@roles_required(CONTACT, "admin")
+def site_list(company_id: int):
+    """The company's sites, searchable by name or town and paginated."""
+    company = managed_company(company_id)
+    search = request.args.get("q", "")
+    page = db.paginate(
+        services.sites_query(company, search),
+        page=request.args.get("page", 1, type=int),
+        per_page=20,
+    )
+    return render_template("companies/sites.html", company=company, page=page, search=search)
+
+
+@bp.route("/<int:company_id>/contacts")
+@roles_required(CONTACT, "admin")
+def contact_list(company_id: int):
+    """The company's contact persons, searchable by name, e-mail or phone and paginated."""
+    company = managed_company(company_id)
+    search = request.args.get("q", "")
+    page = db.paginate(
+        services.contacts_query(company, search),
+        page=request.args.get("page", 1, type=int),
+        per_page=20,
+    )
+    return render_template("companies/contacts.html", company=company, page=page, search=search)
+
+
 @bp.route("/<int:company_id>/sites/new", methods=["GET", "POST"])
 @roles_required(CONTACT, "admin")
 def new_site(company_id: int):
@@ -161,7 +199,7 @@ def new_site(company_id: int):
             apply_to_form(form, error)
         else:
             flash(_("The site is saved."), "success")
-            return redirect(url_for("companies.show", company_id=company.id))
+            return redirect(url_for("companies.site_list", company_id=company.id))
     return render_template("companies/site_form.html", company=company, form=form, site=None)
 
 
@@ -178,7 +216,7 @@ def edit_site(site_id: int):
             apply_to_form(form, error)
         else:
             flash(_("The site is saved."), "success")
-            return redirect(url_for("companies.show", company_id=site.company_id))
+            return redirect(url_for("companies.site_list", company_id=site.company_id))
     return render_template("companies/site_form.html", company=site.company, form=form, site=site)
 
 
@@ -190,4 +228,4 @@ def delete_site(site_id: int):
     company_id = site.company_id
     services.delete_site(current_user, site)
     flash(_("The site is removed."), "success")
-    return redirect(url_for("companies.show", company_id=company_id))
+    return redirect(url_for("companies.site_list", company_id=company_id))

@@ -225,3 +225,34 @@ def delete_site(actor: User, site: Site) -> None:
 def companies_of(user: User) -> list[Company]:
     """The companies the user is a contact person of."""
     return [cp.company for cp in user.contact_persons]
+
+
+def sites_query(company: Company, search: str = ""):
+    """The company's sites by name, searchable by name, address, postal code or town."""
+    query = sa.select(Site).where(Site.company_id == company.id)
+    if search.strip():
+        pattern = f"%{search.strip()}%"
+        query = query.where(
+            sa.or_(
+                Site.name.ilike(pattern),
+                Site.address.ilike(pattern),
+                Site.postal_code.ilike(pattern),
+                Site.municipality.ilike(pattern),
+            )
+        )
+    return query.order_by(Site.name, Site.municipality, Site.id)
+
+
+def contacts_query(company: Company, search: str = ""):
+    """The company's contact persons by name, searchable by name, e-mail or phone."""
+    query = sa.select(ContactPerson).join(User).where(ContactPerson.company_id == company.id)
+    if search.strip():
+        pattern = f"%{search.strip()}%"
+        query = query.where(
+            sa.or_(
+                User.name.ilike(pattern),
+                User.email.ilike(pattern),
+                ContactPerson.phone.ilike(pattern),
+            )
+        )
+    return query.order_by(User.name, ContactPerson.id)

@@ -9,7 +9,9 @@ from tests.factories import ContactPersonFactory, SiteFactory
 GET_PAGES = [
     "",
     "/edit",
+    "/sites",
     "/sites/new",
+    "/contacts",
     "/offers",
     "/offers/new",
     "/role-models",
