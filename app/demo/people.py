@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import random
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from app.demo import data
+from app.demo.dates import BOOKING_WORKING_DAYS, DemoCalendar
 from app.extensions import db
 from app.models import (
     Booking,
@@ -30,17 +31,19 @@ def slug(text: str) -> str:
     return "-".join("".join(ch for ch in w if ch.isalnum()) for w in words)
 
 
-def add_people(rng: random.Random, password_hash: str, schools, companies, season) -> None:
+def add_people(
+    rng: random.Random, password_hash: str, schools, companies, season, cal: DemoCalendar
+) -> None:
     """Everyone who logs in, plus classes, students, preferences and bookings."""
     user = _user("Ada Administrator", "admin@skolebro.no", password_hash)
     user.is_admin, user.admin_region = True, "Trøndelag"
-    role_models = _add_company_people(rng, password_hash, companies)
+    role_models = _add_company_people(rng, password_hash, companies, cal)
     _add_open_invitations(companies[0], user)
-    classes = _add_school_people(rng, password_hash, schools)
+    classes = _add_school_people(rng, password_hash, schools, season)
     db.session.flush()
     _add_students(rng, password_hash, classes, companies, season)
     _add_class_requests(rng, classes, season)
-    _add_bookings(rng, classes, role_models)
+    _add_bookings(classes, role_models, cal)
 
 
 def _add_open_invitations(company, admin: User) -> None:
@@ -77,7 +80,9 @@ def _person(rng: random.Random) -> tuple[str, str]:
     return f"{rng.choice(data.FIRST_NAMES_M)} {rng.choice(data.LAST_NAMES)}", "male"
 
 
-def _add_company_people(rng: random.Random, password_hash: str, companies) -> list[RoleModel]:
+def _add_company_people(
+    rng: random.Random, password_hash: str, companies, cal: DemoCalendar
+) -> list[RoleModel]:
     """One contact person per company and one to three role models."""
     role_models = []
     for i, company in enumerate(companies):
@@ -95,12 +100,15 @@ def _add_company_people(rng: random.Random, password_hash: str, companies) -> li
                     _user(name, email, password_hash),
                     gender,
                     status="pending" if (i + j) % 9 == 8 else "approved",
+                    cal=cal,
                 )
             )
     return role_models
 
 
-def _role_model(rng: random.Random, company, user: User, gender: str, status: str) -> RoleModel:
+def _role_model(
+    rng: random.Random, company, user: User, gender: str, status: str, cal: DemoCalendar
+) -> RoleModel:
     field = company.fields[0]
     consent = rng.random() < 0.7
     rm = RoleModel(
@@ -118,7 +126,7 @@ def _role_model(rng: random.Random, company, user: User, gender: str, status: st
         visits_per_year=rng.choice([2, 2, 2, 3, 4]),
         has_diversity_consent=consent,
         gender=gender if consent else None,
-        approved_at=datetime(2026, 9, 1, tzinfo=UTC) if status == "approved" else None,
+        approved_at=cal.days_ago(90) if status == "approved" else None,
     )
     db.session.add(rm)
     db.session.add(
@@ -137,13 +145,18 @@ def _role_model(rng: random.Random, company, user: User, gender: str, status: st
             is_active=status == "approved",
         )
     )
-    for year in (2026, 2027):
+    for year in cal.years:
         db.session.add(RoleModelYear(role_model=rm, year=year, capacity=rm.visits_per_year))
     return rm
 
 
-def _add_school_people(rng: random.Random, password_hash: str, schools) -> list[SchoolClass]:
-    """A teacher per school and classes in grades 8, 9 and 10."""
+def _add_school_people(
+    rng: random.Random, password_hash: str, schools, season
+) -> list[SchoolClass]:
+    """A teacher per school and classes in grades 8, 9 and 10, work weeks inside the season."""
+    from app.schools.services import current_school_year
+
+    school_year = current_school_year(season.starts_on)
     classes = []
     for i, school in enumerate(schools):
         name, _ = _person(rng)
@@ -155,7 +168,7 @@ def _add_school_people(rng: random.Random, password_hash: str, schools) -> list[
         if i in (3, 17):  # a new colleague waiting for the administrator's approval
             waiting = _user(_person(rng)[0], f"ny.laerer{i}@{slug(school.name)}.no", password_hash)
             db.session.add(Teacher(user=waiting, school=school, is_approved=False))
-        monday = date(2027, 2, 1) + timedelta(weeks=i % 10)
+        monday = season.starts_on + timedelta(weeks=i % 10)
         for grade in (8, 9, 10):
             cls = SchoolClass(
                 school=school,
@@ -164,7 +177,7 @@ def _add_school_people(rng: random.Random, password_hash: str, schools) -> list[
                 grade=grade,
                 size=rng.randint(18, 28),
                 subject="Naturfag",
-                school_year="2026-2027",
+                school_year=school_year,
                 work_week_start=monday if grade == 9 else None,
                 join_code=f"DEMO{i:02d}{grade:02d}",
             )
@@ -246,14 +259,13 @@ def _add_class_requests(rng: random.Random, classes, season) -> None:
         )
 
 
-def _add_bookings(rng: random.Random, classes, role_models) -> None:
-    """Confirmed and pending role-model visits, so every dashboard shows something."""
+def _add_bookings(classes, role_models, cal: DemoCalendar) -> None:
+    """Confirmed and pending role-model visits on coming working days, so dashboards show them."""
     approved = [rm for rm in role_models if rm.status == "approved"]
     db.session.flush()
     for i, cls in enumerate(classes[:30]):
         rm = approved[0] if i < 2 else approved[(i * 5) % len(approved)]
-        day = date(2026, 12, 1) + timedelta(days=(i * 3) % 60)
-        day += timedelta(days=(7 - day.weekday()) % 7 if day.weekday() > 4 else 0)
+        day = cal.working_day((i * 3) % BOOKING_WORKING_DAYS)  # 30 different days
         start = datetime(day.year, day.month, day.day, 8 + i % 5, 15, tzinfo=UTC)
         status = "confirmed" if i % 3 != 2 else "requested"
         booking = Booking(

@@ -11,6 +11,7 @@ from app.admin.models import Setting
 from app.core.geo import haversine_km
 from app.core.model_base import utcnow
 from app.demo import data
+from app.demo.dates import DemoCalendar
 from app.demo.people import add_people
 from app.extensions import db
 from app.models import (
@@ -25,19 +26,19 @@ from app.models import (
 
 DEMO_PASSWORD = "Skolebro-demo-2026"
 MARKER = "demo_seeded"
-SEASON_START = date(2027, 2, 1)
 
 
-def seed() -> dict[str, str]:
-    """Create the demo region once; return one login per role and the shared password."""
+def seed(today: date | None = None) -> dict[str, str]:
+    """Create the demo region once, dated from `today`; return one login per role."""
     marker = db.session.get(Setting, MARKER)
     if marker is None:
+        cal = DemoCalendar(today or date.today())
         rng = random.Random(2026)
         password_hash = PasswordHasher().hash(DEMO_PASSWORD)
         schools = add_schools()
-        companies = add_companies(rng, schools)
-        season = add_season()
-        add_people(rng, password_hash, schools, companies, season)
+        companies = add_companies(rng, schools, cal)
+        season = add_season(cal)
+        add_people(rng, password_hash, schools, companies, season, cal)
         db.session.add(Setting(key=MARKER, value=utcnow().isoformat()))
         db.session.commit()
     return demo_logins()
@@ -95,7 +96,7 @@ def add_schools() -> list:
 RURAL_FROM = 64  # companies from this index on are local employers next to rural schools
 
 
-def add_companies(rng: random.Random, schools: list) -> list[Company]:
+def add_companies(rng: random.Random, schools: list, cal: DemoCalendar) -> list[Company]:
     """About 120 companies of varied size and field: most in the towns, some by rural schools."""
     towns = [t for t in data.TOWNS for _ in range(t[4])]
     rural = [(s.name, s.municipality, s.latitude, s.longitude, 1) for s in schools if s.is_rural]
@@ -111,13 +112,13 @@ def add_companies(rng: random.Random, schools: list) -> list[Company]:
         town = towns[rng.randrange(len(towns))] if i else data.TOWNS[0]
         if i >= RURAL_FROM:
             town = rural[(i - RURAL_FROM) % len(rural)]
-        company = _add_company(rng, i, name, fields, town, weeks)
+        company = _add_company(rng, i, name, fields, town, weeks, cal)
         companies.append(company)
     db.session.flush()
     return companies
 
 
-def _add_company(rng, i: int, name: str, fields: list[str], town, weeks) -> Company:
+def _add_company(rng, i: int, name: str, fields: list[str], town, weeks, cal) -> Company:
     """One company with its site, membership, annual plan and offers."""
     sizes = [15, 20, 30, 45, 60] if i >= RURAL_FROM else [8, 15, 30, 45, 60, 90, 140, 250, 420]
     employees = rng.choice(sizes + ([] if i >= RURAL_FROM else [650, 1200, 3500]))
@@ -145,37 +146,43 @@ def _add_company(rng, i: int, name: str, fields: list[str], town, weeks) -> Comp
         if employees >= 500
         else (("medium", 25000) if employees >= 50 else ("small", 0))
     )
-    for year in (2026, 2027):
+    this_year, next_year = cal.years
+    for year in cal.years:
         db.session.add(Membership(company=company, year=year, tier=tier, fee_nok=fee))
     if i % 3 == 0:  # this year's plan, so "plan against actual" has something to compare
         db.session.add(
             AnnualPlan(
                 company=company,
-                year=2026,
+                year=this_year,
                 role_model_visits=rng.randint(2, 6),
                 company_visits=rng.randint(0, 3),
                 job_shadowing_days=rng.randint(0, 4),
                 work_week_places=rng.randint(0, 4) if employees >= 15 else 0,
-                submitted_at=datetime(2025, 10, rng.randint(1, 30), 12, tzinfo=UTC),
+                submitted_at=datetime(this_year - 1, 10, rng.randint(1, 30), 12, tzinfo=UTC),
             )
         )
     if i % 5 != 4:  # one in five has not filed next year's plan yet
         db.session.add(
             AnnualPlan(
                 company=company,
-                year=2027,
+                year=next_year,
                 role_model_visits=rng.randint(2, 8),
                 company_visits=rng.randint(0, 4),
                 job_shadowing_days=rng.randint(0, 6),
                 work_week_places=rng.randint(0, 6) if employees >= 15 else 0,
-                submitted_at=datetime(2026, 10, rng.randint(1, 30), 12, tzinfo=UTC),
+                submitted_at=_filed(cal, rng.randint(1, 30)),
             )
         )
-    _add_offers(rng, company, site, employees, weeks)
+    _add_offers(rng, company, site, employees, weeks, cal.season_start)
     return company
 
 
-def _add_offers(rng, company: Company, site: Site, employees: int, weeks) -> None:
+def _filed(cal: DemoCalendar, day: int) -> datetime:
+    """When next year's plan was filed: on an October day, but never after the seeding day."""
+    return min(datetime(cal.today.year, 10, day, 12, tzinfo=UTC), cal.days_ago(day))
+
+
+def _add_offers(rng, company: Company, site: Site, employees: int, weeks, start: date) -> None:
     """Offers of all four kinds, with dates in the spring season."""
     specs = [("company_visit", "Bedriftsbesøk", 150, 2), ("job_shadowing", "Hospitering", 450, 3)]
     if employees >= 15:
@@ -209,17 +216,17 @@ def _add_offers(rng, company: Company, site: Site, employees: int, weeks) -> Non
                 if haversine_km(lat, lon, site.latitude, site.longitude) <= 30
             }
         )
-        _add_slots(rng, offer, kind, slots, near)
+        _add_slots(rng, offer, kind, slots, near, start)
 
 
-def _add_slots(rng, offer: Offer, kind: str, count: int, near: list[int]) -> None:
+def _add_slots(rng, offer: Offer, kind: str, count: int, near: list[int], start: date) -> None:
     """Dates (visits, shadowing) or work weeks in the weeks of the schools nearby."""
     if kind == "work_week" and near:
         weeks = sorted(rng.sample(near, min(len(near), count + 1)))
     else:
         weeks = sorted(rng.sample(range(0, 16), count))
     for w in weeks:
-        monday = SEASON_START + timedelta(weeks=w)
+        monday = start + timedelta(weeks=w)
         if kind == "work_week":
             slot = OfferSlot(
                 offer=offer,
@@ -235,20 +242,14 @@ def _add_slots(rng, offer: Offer, kind: str, count: int, near: list[int]) -> Non
         db.session.add(slot)
 
 
-def add_season() -> Season:
-    """The spring 2027 season, open for requests and preferences."""
+def add_season(cal: DemoCalendar) -> Season:
+    """The coming season, open for requests and preferences on the seeding day."""
     season = Season(
-        name="Våren 2027",
+        name=cal.season_name,
         region="Trøndelag",
         status="requests_open",
-        offers_open_on=date(2026, 10, 1),
-        requests_open_on=date(2026, 11, 15),
-        requests_close_on=date(2027, 1, 10),
-        publish_on=date(2027, 1, 20),
-        starts_on=SEASON_START,
-        ends_on=date(2027, 6, 11),
-        archive_on=date(2027, 9, 1),
         allows_last_resort=True,
+        **cal.season_dates(),
     )
     db.session.add(season)
     db.session.flush()
