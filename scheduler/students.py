@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -31,6 +32,9 @@ MAX_REPAIRS = 20
 TIGHT_AFTER = 4
 GIRLS_STEP_DIVISOR = 40  # small steps: a large bonus pulls girls out of other short fields
 GIRLS_ROUND_THRESHOLD = 0.001  # re-solve only if the girls' term is over 0.1 % of the cost
+# A girls' round starts only if twice its expected length is left: once for the round and
+# once for the later kinds and the explanations, so the run keeps its time limit.
+ROUND_TIME_MARGIN = 2.0
 
 
 @dataclass(frozen=True)
@@ -204,7 +208,9 @@ def solve_students(
     pins = [p for p in ctx.problem.pins if p.kind == kind]
     pinned_ids = {p.subject_id for p in pins}
     free = [s for s in participants(ctx, kind) if s.id not in pinned_ids]
+    started = time.perf_counter()
     best, bound_scaled = _flow_round(ctx, iw, kind, free, pins, {}, tick)
+    round_s = time.perf_counter() - started
     n_prev = sum(1 for p in ctx.problem.previous if p.kind == kind)
     bound = (bound_scaled + iw.stability * n_prev) / SCALE
     best_cost = total(evaluate_terms(ctx, best, [kind]))
@@ -212,12 +218,24 @@ def solve_students(
     for round_no in range(1, ctx.params.girls_share_rounds + 1):
         short = girls_shortfall(ctx, kind, best)
         weighted = ctx.params.weights.girls_share * sum(short.values())
-        if weighted <= GIRLS_ROUND_THRESHOLD * best_cost or cancelled() or ctx.time_left() <= 0:
+        if weighted <= GIRLS_ROUND_THRESHOLD * best_cost or cancelled():
             break  # a re-solve could not move the gap noticeably
+        if ctx.time_left() < ROUND_TIME_MARGIN * round_s:
+            log.warning(
+                "girls' share round %s for %s skipped: %.1f s left of the time limit, "
+                "a round takes %.1f s",
+                round_no,
+                kind,
+                ctx.time_left(),
+                round_s,
+            )
+            break
+        started = time.perf_counter()
         for f, missing in short.items():
             if missing:
                 bonus[f] = bonus.get(f, 0) + iw.girls_share // GIRLS_STEP_DIVISOR
         trial, _ = _flow_round(ctx, iw, kind, free, pins, dict(bonus), lambda: None)
+        round_s = time.perf_counter() - started
         cost = total(evaluate_terms(ctx, trial, [kind]))
         log.info("girls' share round %s for %s: cost %.1f", round_no, kind, cost)
         if cost >= best_cost - 1e-9:

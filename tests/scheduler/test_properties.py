@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -59,3 +60,14 @@ def test_a_spent_time_limit_still_gives_a_valid_solution() -> None:
     assert validate(problem, solution, params) == []
     assert solution.assignments
     assert solution.bound <= solution.objective + 1e-6
+
+
+def test_a_spent_time_limit_skips_the_girls_rounds_and_says_so(caplog) -> None:
+    problem = generate("tiny", 1)
+    with caplog.at_level(logging.WARNING, logger="scheduler.students"):
+        hurried = solve(problem, Params(seed=1, time_limit_s=0.0))
+    assert "girls' share round 1 for work_week skipped" in caplog.text
+    unhurried = solve(problem, Params(seed=1))
+    girls = {t.name: t.value for t in unhurried.terms}["girls_share"]
+    assert girls < {t.name: t.value for t in hurried.terms}["girls_share"]
+    assert validate(problem, hurried) == [] and validate(problem, unhurried) == []
