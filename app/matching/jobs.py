@@ -1,18 +1,22 @@
-"""Run a matching job in-process after the response (JOBS_INLINE), never in a new thread."""
+"""Run matching jobs in-process after the response (JOBS_INLINE), never in a new thread."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from flask import after_this_request, current_app
 
+from app.matching.publish import execute_publish
 from app.matching.runs import execute_run
+from app.outbox.services import deliver_due, is_inline_delivery_on
 
 log = logging.getLogger(__name__)
 
 
-def run_after_response(run_id: int) -> bool:
-    """With JOBS_INLINE, execute the run once the response is sent; False leaves it to a worker."""
+def _after_response(name: str, job: Callable[[int], object], run_id: int) -> bool:
+    """With JOBS_INLINE, call `job(run_id)` once the response is sent; False leaves it to a
+    worker (`flask match-run`, `flask match-publish`)."""
     if not current_app.config.get("JOBS_INLINE"):
         return False
     app = current_app._get_current_object()
@@ -21,15 +25,32 @@ def run_after_response(run_id: int) -> bool:
     def schedule(response):
         """Hand the job to the response, to run when it is closed."""
 
-        def job() -> None:
+        def run_job() -> None:
             """Runs once the response is closed, in the same worker thread."""
             with app.app_context():
                 try:
-                    execute_run(run_id)
-                except Exception:  # noqa: BLE001  (execute_run records its own failures)
-                    log.exception("inline matching run %s failed", run_id)
+                    job(run_id)
+                except Exception:  # noqa: BLE001  (the jobs record their own failures)
+                    log.exception("inline %s of run %s failed", name, run_id)
 
-        response.call_on_close(job)
+        response.call_on_close(run_job)
         return response
 
     return True
+
+
+def run_after_response(run_id: int) -> bool:
+    """Execute the matching run after the response (JOBS_INLINE), else leave it to a worker."""
+    return _after_response("matching run", execute_run, run_id)
+
+
+def _publish_and_deliver(run_id: int) -> None:
+    """Publish the run, then send its invitations when mail also goes out in-process."""
+    run = execute_publish(run_id)
+    if run is not None and run.status == "published" and is_inline_delivery_on():
+        deliver_due()
+
+
+def publish_after_response(run_id: int) -> bool:
+    """Publish the run after the response (JOBS_INLINE), else leave it to a worker."""
+    return _after_response("publishing", _publish_and_deliver, run_id)

@@ -1,6 +1,25 @@
-"""Publish a run: take capacity atomically, give each placement a UID, queue the invites."""
+"""Publish a run as a job: take capacity, give each placement a UID, queue the invites.
+
+All or nothing, with progress the administrator can watch. The job works in two steps:
+
+1. Render every invite and class summary (the slow part at national scale). This step writes
+   nothing but progress: its messages are held in memory (`outbox.holding`), so each progress
+   commit has nothing else pending and cannot publish half a season.
+2. One short transaction: lock the run, check nothing changed, take every place with a
+   conditional UPDATE, give the UIDs, store the messages, mark run and season published.
+   A place that is no longer free rolls all of it back; the run returns to "finished" with
+   the reason in `run.error`, which the review page puts in the reader's words.
+
+Why not one long transaction with progress written beside it on a second connection: SQLite
+has one writer, so that connection would wait for the publishing transaction (and in an
+in-memory database it is the same connection, so its commit would commit the half-done
+publication); on PostgreSQL the offer slots would stay locked for minutes and block bookings.
+"""
 
 from __future__ import annotations
+
+import logging
+import traceback
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
@@ -12,9 +31,31 @@ from app.core.errors import DomainError
 from app.core.model_base import utcnow
 from app.extensions import db
 from app.matching.invites import placement_uid, queue_invites, school_class_of
-from app.matching.rows import latest_run
+from app.matching.runs import active_run, plain_error
 from app.matching.summaries import queue_class_summaries
-from app.seasons.models import MatchRun, Placement
+from app.outbox.models import OutboxMessage
+from app.outbox.services import holding
+from app.seasons.models import MatchRun, Placement, Season
+
+log = logging.getLogger(__name__)
+QUEUED, RENDERING, SAVING = "publish_queued", "publishing", "publish_saving"
+PROGRESS_STEPS = 50  # progress commits per publication, whatever its size
+STOP_REASONS = {
+    "place_gone": lambda value: _(
+        "A place in the result is no longer free (placement %(id)s). Run again.", id=value
+    ),
+    "changed": lambda value: _(
+        "The result or the season changed while it was being published. Publish again."
+    ),
+}
+
+
+class PublishStopped(Exception):
+    """Publishing stopped and wrote nothing; `str()` is the code stored in `run.error`."""
+
+    def __init__(self, code: str, value: object = "") -> None:
+        """Keep the reason as "code:value" for the run page to put in words."""
+        super().__init__(f"{code}:{value}")
 
 
 def take_seats(slot_id: int, seats: int) -> bool:
@@ -36,34 +77,171 @@ def _take(placement: Placement) -> bool:
     return take_seats(placement.slot_id, seats)
 
 
+def _newest_result_id(season: Season) -> int | None:
+    """The id of the season's newest run with a result (being published counts)."""
+    query = sa.select(sa.func.max(MatchRun.id)).where(
+        MatchRun.season_id == season.id,
+        MatchRun.status.in_(("finished", "publishing", "published")),
+    )
+    return db.session.scalar(query)
+
+
 def _check(run: MatchRun) -> None:
     if run.season.status == "published" or run.status == "published":
         raise DomainError(None, _("This season is already published."))
-    if run.status != "finished" or run.season.status != "matched":
+    active = active_run(run.season)
+    if active is not None and active.id == run.id:
+        raise DomainError(None, _("This run is being published. Wait until it is done."))
+    if active is not None:
+        raise DomainError(None, _("A run of this season is already under way."))
+    if run.status not in ("finished", "publishing") or run.season.status != "matched":
         raise DomainError(None, _("Only a finished run of a matched season can be published."))
-    if latest_run(run.season).id != run.id:
+    if _newest_result_id(run.season) != run.id:
         raise DomainError(None, _("A newer run exists. Publish the newest run."))
 
 
-def publish_run(actor, run: MatchRun) -> int:
-    """Turn the run's placements into confirmed activities; all or nothing. Returns messages."""
-    _check(run)
-    invites = 0
-    for placement in sorted(run.placements, key=lambda p: p.id):
-        if not _take(placement):
-            db.session.rollback()
-            raise DomainError(
-                None,
-                _(
-                    "A place in the result is no longer free (placement %(id)s). Run again.",
-                    id=placement.id,
-                ),
-            )
-        placement.calendar_uid = placement_uid(placement)
-        invites += queue_invites(placement)
-    invites += queue_class_summaries(run)
-    run.status, run.published_at = "published", utcnow()
-    run.season.status = "published"
-    audit.record(actor, "matching.published", run.season, run=run.id, invites=invites)
+def refuse_while_publishing(season: Season) -> None:
+    """Refuse a change to the season's result while a job publishes it."""
+    active = active_run(season)
+    if active is not None and active.status == "publishing":
+        raise DomainError(None, _("The result is being published. Wait until it is done."))
+
+
+def start_publish(actor, run: MatchRun) -> MatchRun:
+    """Check, then mark the run for publishing and commit; a job does the work."""
+    _check(run)  # a "publishing" run that passes has been silent for an hour: its job died
+    run.status, run.error, run.progress, run.progress_label = "publishing", None, 0.0, QUEUED
+    audit.record(actor, "matching.publish_started", run.season, run=run.id)
     db.session.commit()
-    return invites
+    return run
+
+
+def execute_publish(run_id: int) -> MatchRun | None:
+    """The job: render with progress, then publish all or nothing (see the module)."""
+    if not _claim(run_id):
+        return db.session.get(MatchRun, run_id)  # not queued, or another worker has it
+    try:
+        snapshot, messages = _render(run_id)
+        _save(run_id, snapshot, messages)
+    except PublishStopped as stop:
+        _stop(run_id, str(stop))
+    except Exception as error:  # noqa: BLE001  (any failure is shown to the administrator)
+        log.error("publishing run %s failed:\n%s", run_id, traceback.format_exc())
+        _stop(run_id, plain_error(error))
+    return db.session.get(MatchRun, run_id)
+
+
+def publish_run(actor, run: MatchRun) -> MatchRun:
+    """Publish now in this process (a worker, the CLI): start unless already queued, then run."""
+    if not (run.status == "publishing" and run.progress_label == QUEUED):
+        start_publish(actor, run)
+    return execute_publish(run.id)
+
+
+def _set_run(run_id: int, *conditions, **values) -> bool:
+    """Write the run's columns where the conditions hold; True when it did. Does not commit."""
+    result = db.session.execute(
+        sa.update(MatchRun)
+        .where(MatchRun.id == run_id, *conditions)
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1
+
+
+def _claim(run_id: int) -> bool:
+    """Take the queued publication for this process in one conditional UPDATE; commits."""
+    is_mine = _set_run(
+        run_id,
+        MatchRun.status == "publishing",
+        MatchRun.progress_label == QUEUED,
+        progress_label=RENDERING,
+    )
+    db.session.commit()
+    return is_mine
+
+
+def _progress(run_id: int, fraction: float, label: str = RENDERING) -> None:
+    """Commit the share of placements rendered; nothing else is pending in the session."""
+    _set_run(run_id, progress=fraction, progress_label=label)
+    db.session.commit()
+
+
+def _snapshot(run_id: int) -> list[tuple]:
+    """What each placement is, to see that nothing moved between rendering and saving."""
+    columns = (Placement.id, Placement.slot_id, Placement.role_model_id, Placement.on_date)
+    query = sa.select(*columns, Placement.student_id, Placement.request_id)
+    return [tuple(r) for r in db.session.execute(query.where(Placement.run_id == run_id))]
+
+
+def _render(run_id: int) -> tuple[list[tuple], list[OutboxMessage]]:
+    """Build every invite and class summary in memory, committing progress as it goes."""
+    snapshot = sorted(_snapshot(run_id))
+    total = len(snapshot)
+    step = max(1, total // PROGRESS_STEPS)
+    with holding() as messages:
+        for done, row in enumerate(snapshot, 1):
+            queue_invites(db.session.get(Placement, row[0]))
+            if done % step == 0 or done == total:
+                _progress(run_id, done / total)
+        queue_class_summaries(db.session.get(MatchRun, run_id))
+    _progress(run_id, 1.0, SAVING)
+    return snapshot, messages
+
+
+def _save(run_id: int, snapshot: list[tuple], messages: list[OutboxMessage]) -> None:
+    """Take every place, give the UIDs, store the messages, publish: one transaction."""
+    run = db.session.get(MatchRun, run_id)
+    figures = {**run.figures, "invites": len(messages)}
+    is_ours = _set_run(  # first, so a second publisher waits here and then finds nothing
+        run_id,
+        MatchRun.status == "publishing",
+        MatchRun.progress_label == SAVING,
+        status="published",
+        published_at=utcnow(),
+        progress_label="done",
+        figures=figures,
+    )
+    season = db.session.get(Season, run.season_id)
+    if not is_ours or season.status != "matched" or sorted(_snapshot(run_id)) != snapshot:
+        raise PublishStopped("changed")
+    for placement in run.placements:
+        if not _take(placement):
+            raise PublishStopped("place_gone", placement.id)
+        placement.calendar_uid = placement_uid(placement)
+    db.session.add_all(messages)
+    season.status = "published"
+    audit.record(None, "matching.published", season, run=run_id, invites=len(messages))
+    db.session.commit()
+
+
+def _stop(run_id: int, error: str) -> None:
+    """Roll back everything of the publication; the run is finished again, with the reason."""
+    db.session.rollback()
+    _set_run(
+        run_id,
+        MatchRun.status == "publishing",
+        status="finished",
+        error=error,
+        progress=1.0,
+        progress_label="done",
+    )
+    db.session.commit()
+
+
+def stop_reason(run: MatchRun) -> tuple[str, str] | None:
+    """Why the last publishing of a finished run stopped: the reader's words, English detail."""
+    if run.status != "finished" or not run.error:
+        return None
+    code, _sep, value = run.error.partition(":")
+    if code in STOP_REASONS:
+        return STOP_REASONS[code](value), ""
+    return _("Publishing failed, and nothing was published."), run.error
+
+
+def progress_counts(run: MatchRun) -> tuple[int, int]:
+    """(placements rendered, placements in all) of a run being published."""
+    query = sa.select(sa.func.count(Placement.id)).where(Placement.run_id == run.id)
+    total = db.session.scalar(query) or 0
+    done = round(run.progress * total) if run.progress_label != QUEUED else 0
+    return done, total

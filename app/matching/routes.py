@@ -15,6 +15,7 @@ from flask import (
 )
 from flask_babel import format_decimal, format_percent
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from app.core.errors import DomainError, apply_to_form
@@ -33,6 +34,7 @@ bp = Blueprint(
     "matching", __name__, template_folder="templates", url_prefix="/matching", cli_group=None
 )
 bp.add_app_template_filter(reason_html, "reason")
+RUN_STATUS_LABELS = {"publishing": _l("Publishing"), **RUN_LABELS}
 
 
 def _season(season_id: int) -> Season:
@@ -92,20 +94,25 @@ def run(season_id: int):
 @bp.route("/runs/<int:run_id>")
 @roles_required(ADMIN)
 def progress(run_id: int):
-    """The run's progress; refreshes itself until the result is ready, then shows the review."""
+    """The run's progress, solving or publishing; refreshes itself until done, then moves on."""
     match_run = _run(run_id)
+    if match_run.status == "published" and request.args.get("after") == "publish":
+        invites = match_run.figures.get("invites", 0)
+        flash(_("Published. %(n)s invitations are in the outbox.", n=invites), "success")
+        return redirect(url_for("seasons.show", season_id=match_run.season_id))
     if match_run.status in ("finished", "published"):
         return redirect(url_for("matching.review", run_id=run_id))
     is_working = match_run.status in runs.ACTIVE_RUNS
-    response = make_response(
-        render_template(
-            "matching/progress.html",
-            run=match_run,
-            phases=PHASE_LABELS,
-            run_labels=RUN_LABELS,
-            is_working=is_working,
-        )
+    page = render_template(
+        "matching/progress.html",
+        run=match_run,
+        phases=PHASE_LABELS,
+        run_labels=RUN_STATUS_LABELS,
+        is_working=is_working,
+        placements=publish.progress_counts(match_run),
+        format_decimal=format_decimal,
     )
+    response = make_response(page)
     if is_working:
         response.headers["Refresh"] = "2"  # CSP forbids scripts; the browser reloads itself
     return response
@@ -131,7 +138,8 @@ def review_page(run_id: int):
         unmatched=review.unmatched_summary(match_run),
         button=ConfirmForm(),
         is_editable=match_run.status == "finished" and match_run.season.status == "matched",
-        run_labels=RUN_LABELS,
+        stopped=publish.stop_reason(match_run),
+        run_labels=RUN_STATUS_LABELS,
         goal_labels=WEIGHT_LABELS,
         format_percent=format_percent,
         format_decimal=format_decimal,
@@ -145,6 +153,7 @@ def pin(placement_id: int, action: str):
     placement = _placement(placement_id)
     if ConfirmForm().validate_on_submit():
         try:
+            publish.refuse_while_publishing(placement.run.season)
             review.set_pinned(current_user, placement, action == "pin")
         except DomainError as error:
             flash(error.message, "error")
@@ -165,6 +174,7 @@ def move(placement_id: int):
     form.slot_id.choices = review.move_options(placement)
     if form.validate_on_submit():
         try:
+            publish.refuse_while_publishing(placement.run.season)
             review.move_placement(current_user, placement, form.slot_id.data)
         except DomainError as error:
             apply_to_form(form, error)
@@ -177,16 +187,16 @@ def move(placement_id: int):
 @bp.route("/runs/<int:run_id>/publish", methods=["GET", "POST"], endpoint="publish")
 @roles_required(ADMIN)
 def publish_page(run_id: int):
-    """Confirm, then publish: capacity taken, invites queued, the season published."""
+    """Confirm, then publish in a job: capacity taken, invites queued, the season published."""
     match_run, form = _run(run_id), ConfirmForm()
     if form.validate_on_submit():
         try:
-            count = publish.publish_run(current_user, match_run)
+            publish.start_publish(current_user, match_run)
         except DomainError as error:
             apply_to_form(form, error)
         else:
-            flash(_("Published. %(n)s invitations are in the outbox.", n=count), "success")
-            return redirect(url_for("seasons.show", season_id=match_run.season_id))
+            jobs.publish_after_response(match_run.id)
+            return redirect(url_for("matching.progress", run_id=match_run.id, after="publish"))
     return render_template("matching/publish.html", run=match_run, form=form)
 
 
@@ -220,3 +230,20 @@ def match_run_command(season_id: int) -> None:
         raise click.ClickException(error.message) from None
     done = runs.execute_run(match_run.id)
     click.echo(f"run {done.id}: {done.status} {done.error or ''}".strip())
+
+
+@bp.cli.command("match-publish")
+@click.argument("run_id", type=int)
+def match_publish_command(run_id: int) -> None:
+    """Publish a run now (one the page queued for publishing, or a finished one)."""
+    match_run = db.session.get(MatchRun, run_id)
+    if match_run is None:
+        raise click.ClickException(f"no run {run_id}")
+    try:
+        done = publish.publish_run(None, match_run)
+    except DomainError as error:
+        raise click.ClickException(error.message) from None
+    if done.status == "published":
+        click.echo(f"run {done.id}: published, {done.figures.get('invites', 0)} messages queued")
+    else:  # stopped ("place_gone:<placement id>", ...) or another worker has it
+        click.echo(f"run {done.id}: {done.status} {done.error or ''}".strip())

@@ -21,12 +21,12 @@ from scheduler import ProblemError, solve
 
 log = logging.getLogger(__name__)
 RUNNABLE_STATUSES = ("closed", "matched")
-ACTIVE_RUNS = ("queued", "running")
+ACTIVE_RUNS = ("queued", "running", "publishing")  # one of these at a time per season
 STALE_AFTER = timedelta(hours=1)  # a process that died mid-run must not block the season
 
 
 def active_run(season: Season) -> MatchRun | None:
-    """The season's queued or running run, if any (one silent for an hour has died)."""
+    """The season's queued, running or publishing run, if any (silent for an hour: died)."""
     query = sa.select(MatchRun).where(
         MatchRun.season_id == season.id,
         MatchRun.status.in_(ACTIVE_RUNS),
@@ -39,7 +39,10 @@ def start_run(actor, season: Season) -> MatchRun:
     """Queue a new run of a closed or matched season; one run at a time."""
     if season.status not in RUNNABLE_STATUSES:
         raise DomainError(None, _("Close the season before you run the matching."))
-    if active_run(season) is not None:
+    active = active_run(season)
+    if active is not None and active.status == "publishing":
+        raise DomainError(None, _("The result is being published. Wait until it is done."))
+    if active is not None:
         raise DomainError(None, _("A run of this season is already under way."))
     run = MatchRun(
         season_id=season.id,

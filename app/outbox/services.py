@@ -10,6 +10,9 @@ Each message is claimed with one conditional UPDATE, so two senders never send i
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
@@ -23,6 +26,8 @@ log = logging.getLogger(__name__)
 
 # How long a claimed message is hidden from other senders while one sends it.
 CLAIM_LEASE = timedelta(minutes=5)
+# Set while `holding()` collects messages instead of adding them to the session.
+_held: ContextVar[list[OutboxMessage] | None] = ContextVar("outbox_held", default=None)
 
 
 def queue_email(
@@ -35,7 +40,7 @@ def queue_email(
     calendar_method: str | None = None,
     recipient_user_id: int | None = None,
 ) -> OutboxMessage:
-    """Add one message for one recipient to the session; the caller commits."""
+    """Add one message for one recipient to the session (or to `holding()`); the caller commits."""
     if isinstance(calendar_ics, bytes):
         calendar_ics = calendar_ics.decode("utf-8")
     message = OutboxMessage(
@@ -47,10 +52,29 @@ def queue_email(
         calendar_method=calendar_method,
         recipient_user_id=recipient_user_id,
     )
+    held = _held.get()
+    if held is not None:
+        held.append(message)
+        return message
     db.session.add(message)
     if has_request_context():
         g.outbox_has_new_mail = True
     return message
+
+
+@contextmanager
+def holding() -> Iterator[list[OutboxMessage]]:
+    """Collect what `queue_email` builds inside the block instead of adding it to the session.
+
+    For work that renders many messages before the one short transaction that stores them
+    (publishing a season): the caller adds the list in that transaction (`db.session.add_all`).
+    """
+    held: list[OutboxMessage] = []
+    token = _held.set(held)
+    try:
+        yield held
+    finally:
+        _held.reset(token)
 
 
 def backoff(attempts: int) -> timedelta:
