@@ -62,9 +62,10 @@ def times(placement: Placement, tz_name: str) -> tuple[datetime, datetime]:
             end = datetime.combine(last, time(15, 0), zone)
         else:
             end = start + timedelta(minutes=offer.duration_minutes or 60)
-    else:
-        start = datetime.combine(placement.on_date, time(9, 0), zone)
-        end = start + timedelta(hours=1)
+    else:  # a role-model visit: the date from the batch, the hour from the request
+        request = placement.request
+        start = datetime.combine(placement.on_date, request.visit_at, zone)
+        end = start + timedelta(minutes=request.visit_minutes)
     return start.astimezone(ZoneInfo("UTC")), end.astimezone(ZoneInfo("UTC"))
 
 

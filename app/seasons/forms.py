@@ -1,5 +1,7 @@
 """Forms of the seasons domain: seasons, students' wishes, class requests."""
 
+from datetime import time
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -13,7 +15,11 @@ from wtforms import (
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from app.bookings.forms import DayField  # says how to write a date, in the user's language
+from app.bookings.forms import (  # say how to write a date or a time, in the user's language
+    TIME_ERROR,
+    ClockField,
+    DayField,
+)
 from app.core.domain import STEM_FIELDS
 from app.seasons.labels import GENDERS, REQUEST_KINDS, REQUEST_MODES
 
@@ -77,6 +83,20 @@ class RequestForm(FlaskForm):
     window_start = DayField(_l("From"), validators=[REQUIRED_DAY])
     window_end = DayField(_l("To"), validators=[REQUIRED_DAY])
     mode = SelectField(_l("Digital or physical"), choices=list(REQUEST_MODES.items()))
+    visit_at = ClockField(
+        _l("Role-model visit starts at"),
+        default=time(9, 0),
+        validators=[InputRequired(TIME_ERROR)],
+        description=_l("The time the class is ready for the role model, on the day chosen."),
+    )
+    visit_minutes = IntegerField(
+        _l("Length of the visit (minutes)"),
+        default=60,
+        validators=[
+            InputRequired(_l("Write how long the visit lasts.")),
+            NumberRange(15, 480, message=_l("Write a number from 15 to 480.")),
+        ],
+    )
     fields = MultiCheckboxField(_l("Fields"), choices=list(STEM_FIELDS.items()))
     max_travel_km = IntegerField(
         _l("Longest trip for the class (km)"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -72,10 +72,14 @@ class ClassRequest(TimestampMixin, db.Model):
     fields: Mapped[list] = mapped_column(sa.JSON, default=list)
     max_travel_km: Mapped[int] = mapped_column(default=50)
     note: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
+    # When in the school day a role-model visit fits; the batch picks only the date.
+    visit_at: Mapped[time] = mapped_column(default=time(9, 0), server_default="09:00:00")
+    visit_minutes: Mapped[int] = mapped_column(default=60, server_default="60")
 
     __table_args__ = (
         sa.CheckConstraint("window_start <= window_end", name="window_in_order"),
         sa.CheckConstraint("max_travel_km >= 0", name="travel"),
+        sa.CheckConstraint("visit_minutes BETWEEN 15 AND 480", name="visit_minutes"),
     )
 
     season = relationship("Season", back_populates="requests")

@@ -18,7 +18,16 @@ from app.seasons.labels import REQUEST_KINDS, REQUEST_MODES, STATUS_LABELS
 from app.seasons.models import ClassRequest, Season
 
 TEACHER_VISIBLE = ("offers_open", "requests_open", "closed", "matched", "published")
-VALUES = ("kind", "window_start", "window_end", "mode", "fields", "max_travel_km")
+VALUES = (
+    "kind",
+    "window_start",
+    "window_end",
+    "mode",
+    "visit_at",
+    "visit_minutes",
+    "fields",
+    "max_travel_km",
+)
 
 
 def _teacher_season() -> Season | None:

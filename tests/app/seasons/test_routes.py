@@ -102,11 +102,21 @@ def test_teacher_adds_a_request_and_sees_who_has_not_ranked(login, world, season
         "window_start": "2027-03-01",
         "window_end": "2027-03-20",
         "mode": "digital",
+        "visit_at": "10:15",
+        "visit_minutes": "45",
         "fields": ["ict"],
         "max_travel_km": "40",
     }
+    bad = client.post(
+        f"/seasons/{season.id}/requests/new",
+        data={**data, "visit_at": "25:99", "visit_minutes": "5"},
+    )
+    form = bad.get_data(as_text=True)
+    assert "Skriv et klokkeslett som 09:30." in form and 'value="25:99"' in form
+    assert "Skriv et tall fra 15 til 480." in form and db.session.query(ClassRequest).count() == 0
     assert client.post(f"/seasons/{season.id}/requests/new", data=data).status_code == 302
     page = client.get("/seasons/requests").get_data(as_text=True)
+    assert "10:15" in page
     assert "Rollemodellbesøk" in page or "role" in page.lower()
     assert world["students"][0].display_name in page
     item = db.session.query(ClassRequest).one()
@@ -130,6 +140,8 @@ def test_teacher_cannot_ask_for_another_schools_class(login, world, season):
         "window_start": "2027-03-01",
         "window_end": "2027-03-02",
         "mode": "any",
+        "visit_at": "09:00",
+        "visit_minutes": "60",
         "max_travel_km": "10",
     }
     response = login(stranger.user).post(f"/seasons/{season.id}/requests/new", data=data)
