@@ -1,0 +1,77 @@
+"""Every page a user of each role reaches from the demo fits a 360-pixel phone screen.
+
+The crawl follows the links of each page (GET only, no downloads or feeds) from the
+dashboard, so a new page is covered as soon as something links to it.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import Page
+
+from app.demo.seed import seed
+
+PHONE = {"width": 360, "height": 780}
+PAGES_PER_ROLE = 25
+SKIP = ("logout", "export", ".csv", "/feed", "delete", ".ics", "/static/", "/language/")
+
+
+@pytest.fixture
+def browser_context_args(browser_context_args):
+    """The narrowest common phone."""
+    return {**browser_context_args, "viewport": PHONE}
+
+
+def _links(page: Page, live_server: str) -> list[str]:
+    hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href'))")
+    out = []
+    for href in hrefs:
+        url = urlparse(href)
+        if url.netloc and live_server.endswith(url.netloc) is False:
+            continue
+        if url.path.startswith("/") and not any(s in url.path for s in SKIP):
+            out.append(url.path + (f"?{url.query}" if url.query else ""))
+    return out
+
+
+def _too_wide(page: Page) -> list[str]:
+    """The innermost elements sticking out to the right of the screen."""
+    return page.evaluate(
+        """(w) => [...document.querySelectorAll('body *')]
+          .filter(e => e.getBoundingClientRect().right > w + 1
+             && ![...e.children].some(c => c.getBoundingClientRect().right > w + 1))
+          .slice(0, 3).map(e => e.tagName.toLowerCase() + ' "' +
+             (e.textContent || '').trim().slice(0, 30) + '"')""",
+        PHONE["width"],
+    )
+
+
+def test_no_page_of_any_role_is_wider_than_a_phone(page: Page, live_server):
+    logins = seed()
+    problems: list[str] = []
+    for role in ("teacher", "student", "contact", "role model", "administrator"):
+        page.context.clear_cookies()
+        page.goto(live_server + "/login")
+        page.locator("#login").fill(logins[role])
+        page.locator("#password").fill(logins["password"])
+        page.locator("#password").press("Enter")
+        page.wait_for_url(live_server + "/")
+        seen: set[str] = set()
+        todo = ["/"]
+        while todo and len(seen) < PAGES_PER_ROLE:
+            path = todo.pop(0)
+            if urlparse(path).path in seen:
+                continue
+            seen.add(urlparse(path).path)
+            response = page.goto(live_server + path)
+            assert response is not None
+            if response.status >= 500:
+                problems.append(f"{role} {path}: HTTP {response.status}")
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > PHONE["width"]:
+                problems.append(f"{role} {path}: {width} px wide, {_too_wide(page)}")
+            todo += [link for link in _links(page, live_server) if link not in todo]
+        assert len(seen) > 3, f"{role} reached only {seen}"
+    assert problems == []
