@@ -46,7 +46,10 @@ def send_one(message: OutboxMessage, now: datetime) -> Exception | None:
         message.last_error = str(error)[:500]
         message.next_attempt_at = now + backoff(message.attempts)
         is_permanent = isinstance(error, ValueError) or error.is_permanent
-        if is_permanent or message.attempts >= current_app.config["OUTBOX_MAX_ATTEMPTS"]:
+        # A server that is down or misconfigured delays a message; it never fails it.
+        is_server_wide = isinstance(error, DeliveryError) and error.is_unreachable
+        is_worn_out = message.attempts >= current_app.config["OUTBOX_MAX_ATTEMPTS"]
+        if is_permanent or (is_worn_out and not is_server_wide):
             message.status = "failed"
         return error
     message.status = "sent"

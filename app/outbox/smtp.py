@@ -11,7 +11,8 @@ class DeliveryError(Exception):
         self, message: str, is_permanent: bool = False, is_unreachable: bool = False
     ) -> None:
         """Keep whether the server refused for good (5xx) or only for now, and whether it
-        could not be reached at all (so every other message would fail the same way)."""
+        could not be reached or refused our TLS or login (so every other message would fail
+        the same way, and none of them is at fault)."""
         super().__init__(message)
         self.is_permanent = is_permanent
         self.is_unreachable = is_unreachable
@@ -37,7 +38,11 @@ def deliver(
     where = f"SMTP {host}:{port}"
     try:
         with _connect(host, port, timeout, use_tls) as client:
-            _secure_and_login(client, starttls, username, password)
+            try:
+                _secure_and_login(client, starttls, username, password)
+            except OSError as error:  # the settings are wrong, not this message
+                message = f"{where} refused TLS or our login ({error}); check the mail settings"
+                raise DeliveryError(message, is_unreachable=True) from error
             options = _mail_options(raw_message, sender, recipients)
             refused = client.sendmail(sender, recipients, raw_message, options)
     except OSError as error:  # every smtplib error is an OSError too

@@ -24,19 +24,26 @@ class _RecordingHandler:
     """aiosmtpd handler that appends every message to a shared list."""
 
     def __init__(
-        self, messages: list[ReceivedMessage], lock: threading.Lock, refused: set[str]
+        self,
+        messages: list[ReceivedMessage],
+        lock: threading.Lock,
+        refused: set[str],
+        deferred: set[str],
     ) -> None:
         """Share the server's list, which outlives restarts."""
         self.messages = messages
         self.lock = lock
         self.refused = refused
+        self.deferred = deferred
 
     async def handle_RCPT(  # noqa: N802
         self, server: SMTP, session: Session, envelope: Envelope, address: str, options: list
     ) -> str:
-        """Refuse the addresses in `refused` with a permanent 550, accept the rest."""
+        """Refuse `refused` with a permanent 550, `deferred` with a passing 450, accept the rest."""
         if address.lower() in self.refused:
             return "550 5.1.1 No such user"
+        if address.lower() in self.deferred:
+            return "450 4.2.1 Mailbox busy, try again later"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
@@ -66,6 +73,7 @@ class SmtpServer:
         self.port = port or free_port()
         self.messages: list[ReceivedMessage] = []
         self.refused_recipients: set[str] = set()
+        self.deferred_recipients: set[str] = set()
         self._lock = threading.Lock()
         self._controller: Controller | None = None
 
@@ -78,7 +86,9 @@ class SmtpServer:
         """Listen on the fixed port; returns once the server answers."""
         if self._controller is not None:
             return
-        handler = _RecordingHandler(self.messages, self._lock, self.refused_recipients)
+        handler = _RecordingHandler(
+            self.messages, self._lock, self.refused_recipients, self.deferred_recipients
+        )
         controller = Controller(
             handler, hostname=self.host, port=self.port, enable_SMTPUTF8=self.is_smtputf8
         )

@@ -62,3 +62,26 @@ def test_a_refused_recipient_does_not_stop_the_round(server, due):
     server.start()
     assert deliver_due() == (2, 1)
     assert [s[:2] for s in state()] == [("failed", 1), ("sent", 1), ("sent", 1)]
+
+
+def test_a_long_outage_delays_messages_but_never_fails_them(app, server, due, monkeypatch):
+    monkeypatch.setitem(app.config, "OUTBOX_MAX_ATTEMPTS", 2)
+    now = utcnow()
+    for hour in range(5):
+        deliver_due(now + timedelta(hours=7 * hour))
+    assert [s[:2] for s in state()] == [("pending", 5), ("pending", 0), ("pending", 0)]
+    server.start()
+    assert deliver_due(now + timedelta(days=2)) == (3, 0)
+
+
+def test_wrong_login_settings_hold_the_round_instead_of_failing_messages(
+    app, server, due, monkeypatch
+):
+    monkeypatch.setitem(app.config, "MAIL_USERNAME", "skolebro")  # the server offers no AUTH
+    monkeypatch.setitem(app.config, "MAIL_PASSWORD", "secret")
+    server.start()
+    assert deliver_due() == (0, 1)
+    assert [s[:2] for s in state()] == [("pending", 1), ("pending", 0), ("pending", 0)]
+    assert "check the mail settings" in due[0].last_error
+    monkeypatch.setitem(app.config, "MAIL_USERNAME", None)
+    assert deliver_due(utcnow() + timedelta(minutes=2)) == (3, 0)
