@@ -15,7 +15,6 @@ from flask import (
 )
 from flask_babel import format_decimal, format_percent
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from app.core.errors import DomainError, apply_to_form
@@ -34,7 +33,6 @@ bp = Blueprint(
     "matching", __name__, template_folder="templates", url_prefix="/matching", cli_group=None
 )
 bp.add_app_template_filter(reason_html, "reason")
-RUN_STATUS_LABELS = {"publishing": _l("Publishing"), **RUN_LABELS}
 
 
 def _season(season_id: int) -> Season:
@@ -107,7 +105,7 @@ def progress(run_id: int):
         "matching/progress.html",
         run=match_run,
         phases=PHASE_LABELS,
-        run_labels=RUN_STATUS_LABELS,
+        run_labels=RUN_LABELS,
         is_working=is_working,
         placements=publish.progress_counts(match_run),
         format_decimal=format_decimal,
@@ -139,7 +137,7 @@ def review_page(run_id: int):
         button=ConfirmForm(),
         is_editable=match_run.status == "finished" and match_run.season.status == "matched",
         stopped=publish.stop_reason(match_run),
-        run_labels=RUN_STATUS_LABELS,
+        run_labels=RUN_LABELS,
         goal_labels=WEIGHT_LABELS,
         format_percent=format_percent,
         format_decimal=format_decimal,

@@ -36,5 +36,6 @@ RUN_LABELS = {
     "finished": _l("Ready to review"),
     "failed": _l("Failed"),
     "cancelled": _l("Cancelled"),
+    "publishing": _l("Publishing"),
     "published": _l("Published"),
 }

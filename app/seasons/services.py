@@ -75,6 +75,8 @@ def move_status(actor, season: Season, direction: str) -> Season:
     target = next_status(season, direction)
     if target is None:
         raise DomainError(None, _("The season cannot move that way from its current phase."))
+    if any(run.status == "publishing" for run in season.runs):
+        raise DomainError(None, _("The result is being published. Wait until it is done."))
     before = season.status
     season.status = target
     audit.record(actor, "season.status", season, before=before, after=target)

@@ -113,3 +113,16 @@ def test_request_window_must_be_inside_the_season(world, season):
     values["window_start"] = date(2027, 3, 1)
     saved = class_requests.save_request(world["teacher"].user, season, world["class"], values, None)
     assert saved.id and saved.mode == "any"
+
+
+def test_a_season_being_published_cannot_be_moved_back(admin):
+    from app.extensions import db
+    from app.seasons.models import MatchRun
+
+    season = services.save_season(admin, None, {**DATES, "name": "Vår", "region": ""})
+    season.status = "matched"
+    db.session.add(MatchRun(season=season, status="publishing", parameters={}, figures={}))
+    db.session.commit()
+    with pytest.raises(DomainError, match="publiseres nå"):
+        services.move_status(admin, season, "back")
+    assert season.status == "matched"
