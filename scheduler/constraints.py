@@ -15,8 +15,10 @@ from scheduler.variables import OptionVars
 
 
 def _forbid(model: cp_model.CpModel, vars: OptionVars, ctx: Context, rules: set[str]) -> None:
-    for option, x in zip(vars.options, vars.x, strict=True):
-        if not option.is_pinned and placement_problem(ctx, option.placement) in rules:
+    if vars.rule_broken is None:  # one eligibility check per option for all three rules
+        vars.rule_broken = [placement_problem(ctx, o.placement) for o in vars.options]
+    for option, x, rule in zip(vars.options, vars.x, vars.rule_broken, strict=True):
+        if not option.is_pinned and rule in rules:
             model.add(x == 0)
 
 

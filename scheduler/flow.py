@@ -4,6 +4,10 @@ Students of one school, grade and window who share a wish (a field at a rank, or
 last resort) share a pool node; the pool's arcs to the school's slot nodes carry the cost,
 which depends only on (school, offer): this keeps the graph linear in students.
 Each slot is reached through a (school, slot) node whose capacity is the school's share.
+
+The girls' share rounds change only the cost of girls' arcs to slots of short fields, so a
+built network keeps each arc's base cost and the slot whose bonus applies to it; the next
+round re-costs the same arrays (`Network.solve`) instead of building the network again.
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ class FlowInput:
     share_cap: dict[tuple[str, SlotKey], int]  # the repair loop lowers caps in place
     girl_bonus: dict[str, int] = field(default_factory=dict)
     is_tight: bool = False
+    split_girls: bool = False  # girls in pools of their own, so bonus rounds can re-cost them
 
 
 @dataclass
@@ -63,16 +68,14 @@ class _Graph:
     """Arc arrays accumulated in chunks, then handed to SimpleMinCostFlow at once."""
 
     def __init__(self) -> None:
-        self.pending: list[tuple[int, int, int, int]] = []
-        self.tails: list[np.ndarray] = []
-        self.heads: list[np.ndarray] = []
-        self.caps: list[np.ndarray] = []
-        self.costs: list[np.ndarray] = []
+        self.pending: list[tuple[int, int, int, int, int]] = []
+        # tails, heads, capacities, base costs, bonus slots (-1: no girls' bonus applies)
+        self.columns: tuple[list[np.ndarray], ...] = ([], [], [], [], [])
         self.count = 0
 
-    def add_one(self, tail: int, head: int, cap: int, cost: int) -> int:
+    def add_one(self, tail: int, head: int, cap: int, cost: int, bonus_slot: int = -1) -> int:
         """Add one arc cheaply (buffered); returns its index."""
-        self.pending.append((tail, head, cap, cost))
+        self.pending.append((tail, head, cap, cost, bonus_slot))
         self.count += 1
         return self.count - 1
 
@@ -80,35 +83,32 @@ class _Graph:
         if self.pending:
             arr = np.array(self.pending, dtype=np.int64)
             self.pending = []
-            for store, column in zip(
-                (self.tails, self.heads, self.caps, self.costs), arr.T, strict=True
-            ):
+            for store, column in zip(self.columns, arr.T, strict=True):
                 store.append(column)
 
     def add(
-        self, tails: ArrayLike, heads: ArrayLike, caps: ArrayLike, costs: ArrayLike
+        self,
+        tails: ArrayLike,
+        heads: ArrayLike,
+        caps: ArrayLike,
+        costs: ArrayLike,
+        bonus_slots: ArrayLike = -1,
     ) -> np.ndarray:
         """Add arcs; returns their indices."""
         self._flush()
         tails = np.asarray(tails, dtype=np.int64)
         n = len(tails)
-        self.tails.append(tails)
-        self.heads.append(np.asarray(heads, dtype=np.int64))
-        self.caps.append(np.broadcast_to(np.asarray(caps, dtype=np.int64), (n,)))
-        self.costs.append(np.broadcast_to(np.asarray(costs, dtype=np.int64), (n,)))
+        for store, values in zip(
+            self.columns, (tails, heads, caps, costs, bonus_slots), strict=True
+        ):
+            store.append(np.broadcast_to(np.asarray(values, dtype=np.int64), (n,)))
         self.count += n
         return np.arange(self.count - n, self.count)
 
-    def build(self) -> min_cost_flow.SimpleMinCostFlow:
-        """The solver with every arc added in order."""
+    def arrays(self) -> tuple[np.ndarray, ...]:
+        """Every arc as columns: tails, heads, capacities, base costs, bonus slots."""
         self._flush()
-        smcf = min_cost_flow.SimpleMinCostFlow()
-        if self.count:
-            cat = np.concatenate
-            smcf.add_arcs_with_capacity_and_unit_cost(
-                cat(self.tails), cat(self.heads), cat(self.caps), cat(self.costs)
-            )
-        return smcf
+        return tuple(np.concatenate(c) if c else np.zeros(0, dtype=np.int64) for c in self.columns)
 
 
 class _Builder:
@@ -118,9 +118,7 @@ class _Builder:
         self.ctx, self.iw, self.data = ctx, iw, data
         self.ki = ctx.kind_index(data.kind)
         self.cap = np.array([data.capacity.get(s, 0) for s in self.ki.slots], dtype=np.int64)
-        self.bonus = np.zeros(len(self.ki.slots), dtype=np.int64)
-        for name, value in sorted(data.girl_bonus.items()):
-            self.bonus = np.maximum(self.bonus, self.ki.field_mask(name) * value)
+        self.split_girls = data.split_girls or bool(data.girl_bonus)
         self.graph = _Graph()
         self.n_students = len(data.students)
         self.sink = self.n_students
@@ -177,7 +175,7 @@ class _Builder:
         ctx, kind = self.ctx, self.data.kind
         school_id, reach = self._reach_of(student)
         ra = self.arrays(school_id, reach)
-        is_girl = student.gender == FEMALE and bool(self.data.girl_bonus)
+        is_girl = student.gender == FEMALE and self.split_girls
         self._arc(idx, self.sink, unplaced_cost(self.iw, ctx, student), None)
         prev = self.previous.get((student.id, kind))
         wishes = ctx.wishes(student, kind)[:5]
@@ -192,8 +190,8 @@ class _Builder:
                 slot = self.ki.slots[ra.index[j]]
                 is_prev = prev is not None and (prev.offer_id, prev.period) == slot
                 cost = student_option_cost(self.iw, rank, float(ra.km[j]), is_prev)
-                cost -= int(self.bonus[ra.index[j]]) if is_girl else 0
-                self._arc(idx, int(ra.nodes[j]), cost, int(ra.index[j]))
+                slot_i = int(ra.index[j])
+                self._arc(idx, int(ra.nodes[j]), cost, slot_i, slot_i if is_girl else -1)
         for rank, wish in enumerate(wishes, start=1):
             if wish.field is not None:
                 self._join_pool(idx, (school_id, id(reach), ("field", wish.field, rank), is_girl))
@@ -205,9 +203,11 @@ class _Builder:
             self._offer_positions = {o.id: i for i, o in enumerate(self.ki.offers)}
         return self._offer_positions.get(offer_id, -1)
 
-    def _arc(self, tail: int, head: int, cost: int, target: int | None) -> None:
+    def _arc(
+        self, tail: int, head: int, cost: int, target: int | None, bonus_slot: int = -1
+    ) -> None:
         self.arc_student.append(tail)
-        self.arc_index.append(self.graph.add_one(tail, head, 1, cost))
+        self.arc_index.append(self.graph.add_one(tail, head, 1, cost, bonus_slot))
         self.arc_target.append(target)
 
     def _join_pool(self, idx: int, key: PoolKey) -> None:
@@ -232,11 +232,10 @@ class _Builder:
             if not mask.any():
                 continue
             costs = rank_cost(self.iw, rank) + ra.travel[mask]
-            if is_girl:
-                costs = costs - self.bonus[ra.index[mask]]
             heads = ra.nodes[mask]
             cap = len(self.pool_members[node])
-            arcs = self.graph.add(np.full(len(heads), node), heads, cap, costs)
+            bonus_slots = ra.index[mask] if is_girl else -1
+            arcs = self.graph.add(np.full(len(heads), node), heads, cap, costs, bonus_slots)
             self.pool_arcs.append((node, arcs, ra.index[mask]))
 
     def add_slot_arcs(self) -> None:
@@ -266,21 +265,49 @@ def _solve(smcf: min_cost_flow.SimpleMinCostFlow) -> int:
     return int(smcf.optimal_cost())
 
 
+class Network:
+    """A component's flow network, built once; solved with any girls' bonus."""
+
+    def __init__(self, ctx: Context, iw: IntWeights, data: FlowInput) -> None:
+        builder = _Builder(ctx, iw, data)
+        for idx, student in enumerate(data.students):
+            builder.add_student(idx, student)
+        builder.add_pool_arcs()
+        builder.add_slot_arcs()
+        self.builder = builder
+        self.tails, self.heads, self.caps, self.base, self.bonus_slot = builder.graph.arrays()
+        self.has_bonus = self.bonus_slot >= 0
+
+    def costs(self, girl_bonus: dict[str, int]) -> np.ndarray:
+        """Arc costs with the bonus of each short field taken off girls' arcs to it."""
+        if not girl_bonus:
+            return self.base
+        ki = self.builder.ki
+        per_slot = np.zeros(len(ki.slots), dtype=np.int64)
+        for name, value in sorted(girl_bonus.items()):
+            per_slot = np.maximum(per_slot, ki.field_mask(name) * value)
+        costs = self.base.copy()
+        costs[self.has_bonus] -= per_slot[self.bonus_slot[self.has_bonus]]
+        return costs
+
+    def solve(self, girl_bonus: dict[str, int]) -> FlowResult:
+        """Optimal placements under this bonus."""
+        smcf = min_cost_flow.SimpleMinCostFlow()
+        if len(self.tails):
+            smcf.add_arcs_with_capacity_and_unit_cost(
+                self.tails, self.heads, self.caps, self.costs(girl_bonus)
+            )
+        n = self.builder.n_students
+        supplies = np.ones(n + 1, dtype=np.int64)
+        supplies[n] = -n
+        smcf.set_nodes_supplies(np.arange(n + 1, dtype=np.int64), supplies)
+        cost = _solve(smcf)
+        return FlowResult(_decode(self.builder, smcf), cost)
+
+
 def solve_flow(ctx: Context, iw: IntWeights, data: FlowInput) -> FlowResult:
     """Optimal placements of a component under per-(school, slot) share caps."""
-    builder = _Builder(ctx, iw, data)
-    for idx, student in enumerate(data.students):
-        builder.add_student(idx, student)
-    builder.add_pool_arcs()
-    builder.add_slot_arcs()
-    smcf = builder.graph.build()
-    n = builder.n_students
-    nodes = np.arange(n + 1, dtype=np.int64)
-    supplies = np.ones(n + 1, dtype=np.int64)
-    supplies[n] = -n
-    smcf.set_nodes_supplies(nodes, supplies)
-    cost = _solve(smcf)
-    return FlowResult(_decode(builder, smcf), cost)
+    return Network(ctx, iw, data).solve(data.girl_bonus)
 
 
 def _decode(builder: _Builder, smcf: min_cost_flow.SimpleMinCostFlow) -> dict[str, SlotKey]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from scheduler.checks import ProblemError, check_problem
 from scheduler.context import Context
@@ -76,8 +78,30 @@ def _parts(ctx: Context, progress: _Progress) -> list[PartResult]:
     return parts
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector for the run, then restore it.
+
+    A nation run creates millions of short-lived, acyclic objects (reaches, arcs, options);
+    the collector kept rescanning them and cost 6 of 55 seconds (measured on the nation
+    benchmark). Memory is freed by reference counting as usual; cycles wait until the end.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def solve(problem: Problem, params: Params | None = None) -> Solution:
     """Place students and class requests; raises ProblemError on invalid input."""
+    with _collector_paused():
+        return _solve(problem, params)
+
+
+def _solve(problem: Problem, params: Params | None) -> Solution:
     started = time.perf_counter()
     params = params or Params()
     errors = check_problem(problem, params)

@@ -23,7 +23,7 @@ from scheduler.costs import (
     total,
 )
 from scheduler.cpsat import solve_options
-from scheduler.flow import FlowInput, FlowResult, solve_flow
+from scheduler.flow import FlowInput, FlowResult, Network, solve_flow
 from scheduler.problem import WORK_WEEK, Placement, Student
 from scheduler.variables import Option, student_options
 
@@ -110,15 +110,16 @@ class ShareCaps:
 
 
 def _solve_component(
-    ctx: Context, iw: IntWeights, data: FlowInput, shares: ShareCaps
+    ctx: Context, iw: IntWeights, data: FlowInput, shares: ShareCaps, network: Network
 ) -> tuple[FlowResult, int]:
     """Flow with the share rule relaxed per slot (the bound), then repaired until it holds.
 
-    A repair fixes a broken group for good: the school's share goes to the slots it used
-    most and every other slot of that company and week gets none, so each round fixes
-    more groups and the loop ends.
+    `network` is the component built with the initial share caps (kept across girls' share
+    rounds). A repair fixes a broken group for good: the school's share goes to the slots
+    it used most and every other slot of that company and week gets none, so each round
+    fixes more groups and the loop ends.
     """
-    result = solve_flow(ctx, iw, data)
+    result = network.solve(data.girl_bonus)
     bound = result.cost
     for round_no in range(MAX_REPAIRS):
         over = shares.over(result.placements)
@@ -181,15 +182,20 @@ def _flow_round(
     pins: list[Placement],
     bonus: dict[str, int],
     tick: Callable[[], None],
+    networks: dict[int, Network],
 ) -> tuple[list[Placement], int]:
-    """One pass of flows over all components; returns placements and the scaled bound."""
+    """One pass of flows over all components; returns placements and the scaled bound.
+    `networks` keeps each component's network for the next round (same students, caps)."""
     capacity = _capacity_left(ctx, kind, pins)
     shares = ShareCaps(ctx, kind, pins)
     placements = list(pins)
     bound = _pinned_cost(ctx, iw, pins)
-    for comp in _components(ctx, kind, free):
-        data = FlowInput(kind, comp, capacity, shares.initial_caps(), bonus)
-        result, comp_bound = _solve_component(ctx, iw, data, shares)
+    split = ctx.params.girls_share_rounds > 0 and iw.girls_share > 0
+    for i, comp in enumerate(_components(ctx, kind, free)):
+        data = FlowInput(kind, comp, capacity, shares.initial_caps(), bonus, split_girls=split)
+        if i not in networks:
+            networks[i] = Network(ctx, iw, data)
+        result, comp_bound = _solve_component(ctx, iw, data, shares, networks[i])
         bound += comp_bound
         for sid in sorted(result.placements):
             placements.append(_to_placement(kind, sid, result.placements[sid]))
@@ -197,26 +203,22 @@ def _flow_round(
     return placements, bound
 
 
-def solve_students(
+def _girls_rounds(
     ctx: Context,
     iw: IntWeights,
     kind: str,
-    tick: Callable[[], None],
+    solve_round: Callable[[dict[str, int]], list[Placement]],
+    start: tuple[list[Placement], float, float],
     cancelled: Callable[[], bool],
-) -> PartResult:
-    """Best placements of a student kind found by flow rounds and, if small, CP-SAT."""
-    pins = [p for p in ctx.problem.pins if p.kind == kind]
-    pinned_ids = {p.subject_id for p in pins}
-    free = [s for s in participants(ctx, kind) if s.id not in pinned_ids]
-    started = time.perf_counter()
-    best, bound_scaled = _flow_round(ctx, iw, kind, free, pins, {}, tick)
-    round_s = time.perf_counter() - started
-    n_prev = sum(1 for p in ctx.problem.previous if p.kind == kind)
-    bound = (bound_scaled + iw.stability * n_prev) / SCALE
-    best_cost = total(evaluate_terms(ctx, best, [kind]))
-    bonus: dict[str, int] = {}
+) -> tuple[list[Placement], float]:
+    """Rounds that raise a bonus for girls in fields still short of their share, then solve
+    again; the best result by the whole objective is kept. A round may come out worse than
+    the one before (girls drawn from another short field): the next step starts from it
+    anyway, as a subgradient step would, instead of stopping there."""
+    best, best_cost, round_s = start
+    current, bonus = best, dict[str, int]()
     for round_no in range(1, ctx.params.girls_share_rounds + 1):
-        short = girls_shortfall(ctx, kind, best)
+        short = girls_shortfall(ctx, kind, current)
         weighted = ctx.params.weights.girls_share * sum(short.values())
         if weighted <= GIRLS_ROUND_THRESHOLD * best_cost or cancelled():
             break  # a re-solve could not move the gap noticeably
@@ -234,13 +236,42 @@ def solve_students(
         for f, missing in short.items():
             if missing:
                 bonus[f] = bonus.get(f, 0) + iw.girls_share // GIRLS_STEP_DIVISOR
-        trial, _ = _flow_round(ctx, iw, kind, free, pins, dict(bonus), lambda: None)
+        current = solve_round(dict(bonus))
         round_s = time.perf_counter() - started
-        cost = total(evaluate_terms(ctx, trial, [kind]))
+        cost = total(evaluate_terms(ctx, current, [kind]))
         log.info("girls' share round %s for %s: cost %.1f", round_no, kind, cost)
-        if cost >= best_cost - 1e-9:
-            break
-        best, best_cost = trial, cost
+        if cost < best_cost - 1e-9:
+            best, best_cost = current, cost
+    return best, best_cost
+
+
+def solve_students(
+    ctx: Context,
+    iw: IntWeights,
+    kind: str,
+    tick: Callable[[], None],
+    cancelled: Callable[[], bool],
+) -> PartResult:
+    """Best placements of a student kind found by flow rounds and, if small, CP-SAT."""
+    pins = [p for p in ctx.problem.pins if p.kind == kind]
+    pinned_ids = {p.subject_id for p in pins}
+    free = [s for s in participants(ctx, kind) if s.id not in pinned_ids]
+    started = time.perf_counter()
+    networks: dict[int, Network] = {}
+    best, bound_scaled = _flow_round(ctx, iw, kind, free, pins, {}, tick, networks)
+    round_s = time.perf_counter() - started
+    n_prev = sum(1 for p in ctx.problem.previous if p.kind == kind)
+    bound = (bound_scaled + iw.stability * n_prev) / SCALE
+    best_cost = total(evaluate_terms(ctx, best, [kind]))
+    best, best_cost = _girls_rounds(
+        ctx,
+        iw,
+        kind,
+        lambda bonus: _flow_round(ctx, iw, kind, free, pins, bonus, lambda: None, networks)[0],
+        (best, best_cost, round_s),
+        cancelled,
+    )
+    networks.clear()  # free the arrays before the exact pass
     method, is_optimal = "flow", best_cost <= bound + 1e-6
     options = _small_options(ctx, kind)
     if options is not None and not cancelled() and ctx.time_left() > 0:

@@ -127,6 +127,7 @@ class OptionVars:
     def __init__(self, model: cp_model.CpModel, options: list[Option]) -> None:
         self.options = options
         self.x = [model.new_bool_var(f"x{i}") for i in range(len(options))]
+        self.rule_broken: list[str | None] | None = None  # filled once by constraints.py
 
     def _group(self, key: Callable[[Option], K | None]) -> dict[K, list[int]]:
         groups: defaultdict[K, list[int]] = defaultdict(list)

@@ -71,3 +71,20 @@ def test_a_spent_time_limit_skips_the_girls_rounds_and_says_so(caplog) -> None:
     girls = {t.name: t.value for t in unhurried.terms}["girls_share"]
     assert girls < {t.name: t.value for t in hurried.terms}["girls_share"]
     assert validate(problem, hurried) == [] and validate(problem, unhurried) == []
+
+
+def test_a_request_group_too_large_for_the_exact_model_keeps_a_valid_start(
+    monkeypatch, caplog
+) -> None:
+    from scheduler import cpsat
+
+    problem = generate("tiny", 4)  # three company-visit requests, two can be placed
+    exact = solve(problem, Params(seed=1))
+    monkeypatch.setattr(cpsat, "MAX_GROUP_OPTIONS", 0)
+    with caplog.at_level(logging.WARNING, logger="scheduler.cpsat"):
+        started = solve(problem, Params(seed=1))
+    assert "no CP-SAT result" in caplog.text
+    assert validate(problem, started) == []
+    visits = [p for p in started.assignments if p.kind == "company_visit"]
+    assert visits and len(visits) <= sum(p.kind == "company_visit" for p in exact.assignments)
+    assert started.bound <= exact.objective + 1e-6
