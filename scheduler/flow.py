@@ -274,9 +274,14 @@ class Network:
             builder.add_student(idx, student)
         builder.add_pool_arcs()
         builder.add_slot_arcs()
+        tails, heads, caps, self.base, bonus_slot = builder.graph.arrays()
+        # Kept for later rounds, so kept small: node ids, capacities and slot indices fit in
+        # 32 bits, and the builder's pieces and caches are dropped (decoding needs neither).
+        self.tails, self.heads, self.caps = (a.astype(np.int32) for a in (tails, heads, caps))
+        self.bonus = np.flatnonzero(bonus_slot >= 0).astype(np.int32)
+        self.bonus_slot = bonus_slot[self.bonus].astype(np.int32)
+        builder.graph, builder.reach_cache, builder.pool_members = _Graph(), {}, defaultdict(list)
         self.builder = builder
-        self.tails, self.heads, self.caps, self.base, self.bonus_slot = builder.graph.arrays()
-        self.has_bonus = self.bonus_slot >= 0
 
     def costs(self, girl_bonus: dict[str, int]) -> np.ndarray:
         """Arc costs with the bonus of each short field taken off girls' arcs to it."""
@@ -287,7 +292,7 @@ class Network:
         for name, value in sorted(girl_bonus.items()):
             per_slot = np.maximum(per_slot, ki.field_mask(name) * value)
         costs = self.base.copy()
-        costs[self.has_bonus] -= per_slot[self.bonus_slot[self.has_bonus]]
+        costs[self.bonus] -= per_slot[self.bonus_slot]
         return costs
 
     def solve(self, girl_bonus: dict[str, int]) -> FlowResult:
