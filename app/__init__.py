@@ -64,11 +64,18 @@ def translation_directories(app: Flask) -> list[str]:
 
 @event.listens_for(Engine, "connect")
 def _sqlite_foreign_keys(dbapi_connection, _record) -> None:
-    """SQLite ignores foreign keys unless asked on every connection."""
+    """SQLite ignores foreign keys unless asked on every connection, and its lower() knows
+    only A to Z: searching "ørland" would miss "Ørland". Python's lower() knows Æ, Ø and Å."""
     if isinstance(dbapi_connection, sqlite3.Connection):
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
+        dbapi_connection.create_function(
+            "lower",
+            1,
+            lambda text: text.lower() if isinstance(text, str) else text,
+            deterministic=True,
+        )
 
 
 def register_extensions(app: Flask) -> None:

@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from app.companies.membership import ensure_membership, tier_for
 from app.companies.models import Company
 from app.companies.plans import next_plan
+from app.core.search import containing
 from app.extensions import db
 
 
@@ -28,10 +29,7 @@ class MemberRow:
 
 def members_query(search: str = ""):
     """Companies by name, searchable by name or organisation number."""
-    query = sa.select(Company)
-    if search:
-        pattern = f"%{search.strip()}%"
-        query = query.where(sa.or_(Company.name.ilike(pattern), Company.org_number.like(pattern)))
+    query = containing(sa.select(Company), search, Company.name, Company.org_number)
     return query.order_by(Company.name, Company.id)
 
 

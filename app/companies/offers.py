@@ -12,6 +12,7 @@ from app.companies.models import Company, Offer, OfferSlot, RoleModel, Site
 from app.core import audit
 from app.core.domain import GRADES, STEM_FIELDS
 from app.core.errors import DomainError
+from app.core.search import containing
 from app.extensions import db
 
 MAX_CAPACITY = 500
@@ -222,8 +223,7 @@ def delete_slot(actor, slot: OfferSlot) -> None:
 def offers_query(company: Company, search: str = "", kind: str = ""):
     """The company's offers, searchable by title and filterable by kind, newest first."""
     query = sa.select(Offer).where(Offer.company_id == company.id)
-    if search:
-        query = query.where(Offer.title.ilike(f"%{search.strip()}%"))
+    query = containing(query, search, Offer.title)
     if kind:
         query = query.where(Offer.kind == kind)
     return query.order_by(Offer.created_at.desc(), Offer.id.desc())

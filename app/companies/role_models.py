@@ -15,6 +15,7 @@ from app.core import audit
 from app.core.domain import LANGUAGES, MODES, STEM_FIELDS
 from app.core.errors import DomainError
 from app.core.model_base import utcnow
+from app.core.search import containing
 from app.extensions import db
 
 GENDERS = ("woman", "man", "non_binary", "other")
@@ -163,9 +164,7 @@ def role_models_query(company: Company, search: str = "", status: str = ""):
     from app.accounts.models import User
 
     query = sa.select(RoleModel).join(User).where(RoleModel.company_id == company.id)
-    if search:
-        pattern = f"%{search.strip()}%"
-        query = query.where(sa.or_(User.name.ilike(pattern), RoleModel.job_title.ilike(pattern)))
+    query = containing(query, search, User.name, RoleModel.job_title)
     if status:
         query = query.where(RoleModel.status == status)
     return query.order_by(RoleModel.status.desc(), User.name)

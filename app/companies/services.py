@@ -17,6 +17,7 @@ from app.core import audit
 from app.core.domain import STEM_FIELDS
 from app.core.errors import DomainError
 from app.core.geo import find_place
+from app.core.search import containing
 from app.extensions import db
 
 # Rough bounding boxes of mainland Norway (with Svalbard) and Denmark (with Bornholm).
@@ -230,29 +231,12 @@ def companies_of(user: User) -> list[Company]:
 def sites_query(company: Company, search: str = ""):
     """The company's sites by name, searchable by name, address, postal code or town."""
     query = sa.select(Site).where(Site.company_id == company.id)
-    if search.strip():
-        pattern = f"%{search.strip()}%"
-        query = query.where(
-            sa.or_(
-                Site.name.ilike(pattern),
-                Site.address.ilike(pattern),
-                Site.postal_code.ilike(pattern),
-                Site.municipality.ilike(pattern),
-            )
-        )
-    return query.order_by(Site.name, Site.municipality, Site.id)
+    columns = (Site.name, Site.address, Site.postal_code, Site.municipality)
+    return containing(query, search, *columns).order_by(Site.name, Site.municipality, Site.id)
 
 
 def contacts_query(company: Company, search: str = ""):
     """The company's contact persons by name, searchable by name, e-mail or phone."""
     query = sa.select(ContactPerson).join(User).where(ContactPerson.company_id == company.id)
-    if search.strip():
-        pattern = f"%{search.strip()}%"
-        query = query.where(
-            sa.or_(
-                User.name.ilike(pattern),
-                User.email.ilike(pattern),
-                ContactPerson.phone.ilike(pattern),
-            )
-        )
-    return query.order_by(User.name, ContactPerson.id)
+    columns = (User.name, User.email, ContactPerson.phone)
+    return containing(query, search, *columns).order_by(User.name, ContactPerson.id)

@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 from app.companies.models import Company, Offer, OfferSlot, RoleModel
 from app.core import audit
 from app.core.errors import DomainError
+from app.core.search import containing
 from app.extensions import db
 from app.matching.ids import key
 from app.matching.params import params_for
@@ -58,13 +59,7 @@ def placements_query(run: MatchRun, q: str = "") -> sa.Select:
         .outerjoin(RoleModel, RoleModel.id == PlacementRow.role_model_id)
         .outerjoin(Company, Company.id == sa.func.coalesce(Offer.company_id, RoleModel.company_id))
     )
-    if q:
-        like = f"%{q}%"
-        query = query.where(
-            sa.or_(
-                School.name.ilike(like), Company.name.ilike(like), Student.display_name.ilike(like)
-            )
-        )
+    query = containing(query, q, School.name, Company.name, Student.display_name)
     return query.order_by(School.name, PlacementRow.kind, PlacementRow.id)
 
 

@@ -4,6 +4,7 @@ import sqlalchemy as sa
 from flask import Blueprint, abort, render_template, request
 
 from app.core.permissions import ADMIN, roles_required
+from app.core.search import containing
 from app.extensions import db
 from app.outbox.models import OutboxMessage
 from app.outbox.services import deliver_after_response
@@ -19,11 +20,7 @@ def index():
     """All messages, newest first, searchable by recipient or subject."""
     query = sa.select(OutboxMessage).order_by(OutboxMessage.id.desc())
     q = request.args.get("q", "").strip()
-    if q:
-        like = f"%{q}%"
-        query = query.where(
-            sa.or_(OutboxMessage.recipient.ilike(like), OutboxMessage.subject.ilike(like))
-        )
+    query = containing(query, q, OutboxMessage.recipient, OutboxMessage.subject)
     page = db.paginate(query, page=request.args.get("page", 1, type=int), per_page=30)
     return render_template("outbox/index.html", page=page, q=q)
 

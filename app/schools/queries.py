@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 
 from app.accounts.models import User
 from app.core.errors import DomainError
+from app.core.search import containing
 from app.extensions import db
 from app.schools.models import School, SchoolClass, Student, Teacher
 from app.schools.services import ClassValues
@@ -24,10 +25,7 @@ def read_upload(storage) -> str:
 def schools(q: str = "") -> sa.Select:
     """Schools by name, optionally filtered by name or municipality."""
     query = sa.select(School).order_by(School.name)
-    if q:
-        like = f"%{q}%"
-        query = query.where(sa.or_(School.name.ilike(like), School.municipality.ilike(like)))
-    return query
+    return containing(query, q, School.name, School.municipality)
 
 
 def school_choices() -> list[tuple[int, str]]:

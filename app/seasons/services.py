@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 
 from app.core import audit
 from app.core.errors import DomainError
+from app.core.search import containing
 from app.extensions import db
 from app.seasons.labels import MANUAL_MOVES
 from app.seasons.models import Season
@@ -87,10 +88,7 @@ def move_status(actor, season: Season, direction: str) -> Season:
 def seasons_query(q: str = "") -> sa.Select:
     """Seasons, newest first, searchable by name or region."""
     query = sa.select(Season).order_by(Season.starts_on.desc(), Season.id.desc())
-    if q:
-        like = f"%{q}%"
-        query = query.where(sa.or_(Season.name.ilike(like), Season.region.ilike(like)))
-    return query
+    return containing(query, q, Season.name, Season.region)
 
 
 def open_season_for(region: str, statuses: tuple[str, ...]) -> Season | None:

@@ -13,6 +13,7 @@ from app.core import audit
 from app.core.domain import STEM_FIELDS
 from app.core.errors import DomainError
 from app.core.geo import haversine_km
+from app.core.search import containing
 from app.extensions import db
 from app.schools.models import Student
 from app.seasons.models import Preference, Season
@@ -52,9 +53,7 @@ def _week_slots(student: Student, q: str = ""):
         .where(OfferSlot.date.between(monday, monday + timedelta(days=6)))
         .where(OfferSlot.taken < OfferSlot.capacity)
     )
-    if q:
-        like = f"%{q}%"
-        query = query.where(sa.or_(Offer.title.ilike(like), Company.name.ilike(like)))
+    query = containing(query, q, Offer.title, Company.name)
     return db.session.scalars(query.order_by(Offer.id))
 
 
