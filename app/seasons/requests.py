@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
+from flask_babel import format_date
 from flask_babel import gettext as _
 
 from app.core import audit
@@ -31,16 +32,21 @@ def teacher_classes(user) -> list[SchoolClass]:
 def _check(season: Season, values: dict) -> None:
     if not is_open_for_requests(season):
         raise DomainError(None, _("Requests can only be changed while the season is open."))
-    if not season.starts_on <= values["window_start"] <= season.ends_on:
+    check_window(season, values["window_start"], values["window_end"])
+
+
+def check_window(season: Season, window_start, window_end) -> None:
+    """Refuse a window outside the season, naming the date field that is wrong."""
+    if not season.starts_on <= window_start <= season.ends_on:
         raise DomainError(
             "window_start",
             _(
                 "Choose a date inside the season (%(start)s – %(end)s).",
-                start=season.starts_on.isoformat(),
-                end=season.ends_on.isoformat(),
+                start=format_date(season.starts_on, "medium"),
+                end=format_date(season.ends_on, "medium"),
             ),
         )
-    if not values["window_start"] <= values["window_end"] <= season.ends_on:
+    if not window_start <= window_end <= season.ends_on:
         raise DomainError("window_end", _("Choose a date after the first one, inside the season."))
 
 

@@ -63,8 +63,17 @@ def _form(obj=None) -> RequestForm:
 
 
 def _save(season: Season, form: RequestForm, item: ClassRequest | None):
-    """Validate, check the class is the teacher's, save; None when the form must show again."""
-    if not form.validate_on_submit():
+    """Validate, check the class is the teacher's, save; None when the form must show again.
+    The window is checked against the season with the other fields, so every error shows
+    at once."""
+    is_valid = form.validate_on_submit()
+    if form.is_submitted() and form.window_start.data and form.window_end.data:
+        try:
+            class_requests.check_window(season, form.window_start.data, form.window_end.data)
+        except DomainError as error:
+            apply_to_form(form, error)
+            is_valid = False
+    if not is_valid:
         return None
     school_class = db.session.get(SchoolClass, form.class_id.data) or abort(404)
     authorize(current_user, "class.manage", school_class)

@@ -109,9 +109,10 @@ def test_teacher_adds_a_request_and_sees_who_has_not_ranked(login, world, season
     }
     bad = client.post(
         f"/seasons/{season.id}/requests/new",
-        data={**data, "visit_at": "25:99", "visit_minutes": "5"},
+        data={**data, "visit_at": "25:99", "visit_minutes": "5", "window_start": "2020-01-01"},
     )
     form = bad.get_data(as_text=True)
+    assert "Velg en dato i sesongen" in form  # shown together with the field errors
     assert "Skriv et klokkeslett som 09:30." in form and 'value="25:99"' in form
     assert "Skriv et tall fra 15 til 480." in form and db.session.query(ClassRequest).count() == 0
     assert client.post(f"/seasons/{season.id}/requests/new", data=data).status_code == 302
