@@ -66,6 +66,8 @@ def test_student_ranks_wishes_on_the_page(login, world, season):
     assert (
         client.post("/seasons/wishes/add", data={"choice": f"offer:{offer.id}"}).status_code == 302
     )
+    listed = client.get("/seasons/wishes").get_data(as_text=True)
+    assert '<span class="wish-rank" aria-hidden="true">1.</span>' in listed  # rank shown
     again = client.post("/seasons/wishes/add", data={"choice": f"offer:{offer.id}"})
     assert again.status_code == 400
     assert "allerede" in again.get_data(as_text=True) and "field-error" in again.get_data(
