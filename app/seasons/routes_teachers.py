@@ -63,9 +63,12 @@ def _form(obj=None) -> RequestForm:
 
 
 def _save(season: Season, form: RequestForm, item: ClassRequest | None):
-    """Validate, check the class is the teacher's, save; None when the form must show again.
+    """Check the class is the teacher's, validate, save; None when the form must show again.
     The window is checked against the season with the other fields, so every error shows
-    at once."""
+    at once; another school's class is refused before anything else is said about it."""
+    if form.is_submitted() and isinstance(form.class_id.data, int):
+        school_class = db.session.get(SchoolClass, form.class_id.data) or abort(404)
+        authorize(current_user, "class.manage", school_class)
     is_valid = form.validate_on_submit()
     if form.is_submitted() and form.window_start.data and form.window_end.data:
         try:

@@ -149,6 +149,9 @@ def test_teacher_cannot_ask_for_another_schools_class(login, world, season):
     }
     response = login(stranger.user).post(f"/seasons/{season.id}/requests/new", data=data)
     assert response.status_code == 403
+    invalid = {**data, "visit_minutes": "1"}  # a wrong field does not hide whose class it is
+    response = login(stranger.user).post(f"/seasons/{season.id}/requests/new", data=invalid)
+    assert response.status_code == 403
 
 
 def test_dashboards_link_to_the_season(login, world, season):
