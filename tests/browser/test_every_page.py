@@ -1,4 +1,5 @@
-"""Every page a user of each role reaches from the demo fits a 360-pixel phone screen.
+"""Every page a user of each role reaches from the demo fits a 360-pixel phone screen and
+passes axe-core (no moderate, serious or critical violation).
 
 The crawl follows the links of each page (GET only, no downloads or feeds) from the
 dashboard, so a new page is covered as soon as something links to it.
@@ -9,12 +10,14 @@ from __future__ import annotations
 from urllib.parse import urlparse
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
 from app.demo.seed import seed
 
 PHONE = {"width": 360, "height": 780}
 PAGES_PER_ROLE = 25
+IMPACTS = ("moderate", "serious", "critical")
 SKIP = ("logout", "export", ".csv", "/feed", "delete", ".ics", "/static/", "/language/")
 
 
@@ -48,8 +51,9 @@ def _too_wide(page: Page) -> list[str]:
     )
 
 
-def test_no_page_of_any_role_is_wider_than_a_phone(page: Page, live_server):
+def test_every_page_of_every_role_fits_a_phone_and_passes_axe(page: Page, live_server):
     logins = seed()
+    axe = Axe()
     problems: list[str] = []
     for role in ("teacher", "student", "contact", "role model", "administrator"):
         page.context.clear_cookies()
@@ -72,6 +76,12 @@ def test_no_page_of_any_role_is_wider_than_a_phone(page: Page, live_server):
             width = page.evaluate("document.documentElement.scrollWidth")
             if width > PHONE["width"]:
                 problems.append(f"{role} {path}: {width} px wide, {_too_wide(page)}")
+            violations = axe.run(page).response["violations"]
+            problems += [
+                f"{role} {path}: {v['id']} ({v['impact']}, {len(v['nodes'])} nodes)"
+                for v in violations
+                if v["impact"] in IMPACTS
+            ]
             todo += [link for link in _links(page, live_server) if link not in todo]
         assert len(seen) > 3, f"{role} reached only {seen}"
     assert problems == []
