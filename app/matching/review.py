@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+import json
+from dataclasses import dataclass, replace
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
+from sqlalchemy.orm import selectinload
 
 from app.companies.models import Company, Offer, OfferSlot, RoleModel
 from app.core import audit
@@ -136,17 +138,50 @@ def move_placement(actor, placement: PlacementRow, slot_id: int) -> PlacementRow
     return placement
 
 
-def unmatched_summary(run: MatchRun, limit: int = 50) -> dict:
-    """Unmatched students, requests and offers with their reasons (the first `limit` each)."""
+@dataclass
+class StudentGroup:
+    """Unmatched students of one class who share one reason: one line for the administrator."""
+
+    school_class: SchoolClass
+    rows: list  # Unmatched rows, in id order
+
+
+def unmatched_summary(run: MatchRun, limit: int = 100) -> dict:
+    """Unmatched students grouped by class and reason (every one), requests and offers (the
+    first `limit` each, with their counts)."""
     from app.seasons.models import Unmatched
 
-    out = {}
-    for name, column in (
-        ("students", Unmatched.student_id),
-        ("requests", Unmatched.request_id),
-        ("offers", Unmatched.offer_id),
-    ):
+    out: dict = {"students": _student_groups(run)}
+    for name, column in (("requests", Unmatched.request_id), ("offers", Unmatched.offer_id)):
         query = sa.select(Unmatched).where(Unmatched.run_id == run.id, column.is_not(None))
         count = db.session.scalar(sa.select(sa.func.count()).select_from(query.subquery()))
         out[name] = (count, list(db.session.scalars(query.order_by(Unmatched.id).limit(limit))))
     return out
+
+
+def _student_groups(run: MatchRun) -> tuple[int, list[StudentGroup]]:
+    """(unmatched students, their groups by class and reason, largest first)."""
+    from app.seasons.models import Unmatched
+
+    query = (
+        sa.select(Unmatched)
+        .where(Unmatched.run_id == run.id, Unmatched.student_id.is_not(None))
+        .options(
+            selectinload(Unmatched.student)
+            .selectinload(Student.school_class)
+            .selectinload(SchoolClass.school)
+        )
+        .order_by(Unmatched.id)
+    )
+    groups: dict[tuple, StudentGroup] = {}
+    rows = list(db.session.scalars(query))
+    for row in rows:
+        params = json.dumps(row.reason_params, sort_keys=True) if row.reason_params else row.reason
+        school_class = row.student.school_class
+        group_key = (school_class.id, row.reason_code, params)
+        groups.setdefault(group_key, StudentGroup(school_class, [])).rows.append(row)
+    ordered = sorted(
+        groups.values(),
+        key=lambda g: (-len(g.rows), g.school_class.school.name, g.school_class.name),
+    )
+    return len(rows), ordered

@@ -94,3 +94,22 @@ def test_unknown_run_is_404(login, admin):
 
 
 __all__ = ["TeacherFactory"]
+
+
+def test_unmatched_students_show_as_one_line_per_class_and_reason(login, admin, season, region):
+    from tests.factories import StudentFactory
+
+    far = region["classes"][2]  # a rural class; more students than its places nearby
+    for _ in range(12):
+        StudentFactory(school_class=far)
+    db.session.commit()
+    client = login(admin)
+    run = _run(client, season)
+    unmatched = [u for u in run.unmatched if u.student_id is not None]
+    assert unmatched
+    page = client.get(f"/matching/runs/{run.id}/review").get_data(as_text=True)
+    assert f"Elever ({len(unmatched)})" in page
+    assert "Samlet etter klasse og grunn" in page
+    groups = page.count("<details><summary>Hvem</summary>")
+    assert 1 <= groups < len(unmatched)  # students sharing a class and reason share a line
+    assert all(u.student.display_name in page for u in unmatched)  # nobody is left out
