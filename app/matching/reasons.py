@@ -35,7 +35,7 @@ TEMPLATES = {
         "places went to students who ranked them as high or higher"
     ),
     "school_share": _l(
-        "your school already has its share of company %(company)s's places that week "
+        "the school already has its share of company %(company)s's places that week "
         "(at most %(max_share_percent)s%% per school)"
     ),
     "kept_for_higher_rank": _l(

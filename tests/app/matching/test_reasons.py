@@ -77,7 +77,7 @@ def test_ids_become_names_the_viewer_knows(app, region):
     with app.test_request_context(), force_locale("nb"):
         text = reasons.render("first_wish_blocked", params)
     assert text == (
-        f"førsteønsket (tilbudet {offer.title}): skolen din har allerede fått sin andel av "
+        f"førsteønsket (tilbudet {offer.title}): skolen har allerede fått sin andel av "
         f"plassene hos {offer.company.name} den uken (høyst 50 % per skole)"
     )
 
