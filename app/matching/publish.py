@@ -2,13 +2,15 @@
 
 All or nothing, with progress the administrator can watch. The job works in two steps:
 
-1. Render every invite and class summary (the slow part at national scale). This step writes
-   nothing but progress: its messages are held in memory (`outbox.holding`), so each progress
-   commit has nothing else pending and cannot publish half a season.
+1. Render every invite and class summary (the slow part at national scale). Its messages go
+   to the outbox table as *held* (`outbox.holding`): committed with the progress, so memory
+   stays flat however large the season, but never sent while held. Held messages left by a
+   job that died are deleted before rendering again.
 2. One short transaction: lock the run, check nothing changed, take every place with a
-   conditional UPDATE, give the UIDs, store the messages, mark run and season published.
-   A place that is no longer free rolls all of it back; the run returns to "finished" with
-   the reason in `run.error`, which the review page puts in the reader's words.
+   conditional UPDATE, give the UIDs, release the held messages, mark run and season
+   published. A place that is no longer free rolls all of it back and deletes the held
+   messages; the run returns to "finished" with the reason in `run.error`, which the review
+   page puts in the reader's words.
 
 Why not one long transaction with progress written beside it on a second connection: SQLite
 has one writer, so that connection would wait for the publishing transaction (and in an
@@ -33,8 +35,7 @@ from app.extensions import db
 from app.matching.invites import placement_uid, queue_invites, school_class_of
 from app.matching.runs import active_run, plain_error
 from app.matching.summaries import queue_class_summaries
-from app.outbox.models import OutboxMessage
-from app.outbox.services import holding
+from app.outbox.services import drop_held, holding, release_held
 from app.seasons.models import MatchRun, Placement, Season
 
 log = logging.getLogger(__name__)
@@ -121,8 +122,7 @@ def execute_publish(run_id: int) -> MatchRun | None:
     if not _claim(run_id):
         return db.session.get(MatchRun, run_id)  # not queued, or another worker has it
     try:
-        snapshot, messages = _render(run_id)
-        _save(run_id, snapshot, messages)
+        _save(run_id, _render(run_id))
     except PublishStopped as stop:
         _stop(run_id, str(stop))
     except Exception as error:  # noqa: BLE001  (any failure is shown to the administrator)
@@ -174,25 +174,30 @@ def _snapshot(run_id: int) -> list[tuple]:
     return [tuple(r) for r in db.session.execute(query.where(Placement.run_id == run_id))]
 
 
-def _render(run_id: int) -> tuple[list[tuple], list[OutboxMessage]]:
-    """Build every invite and class summary in memory, committing progress as it goes."""
+def _held_key(run_id: int) -> str:
+    return f"run:{run_id}"
+
+
+def _render(run_id: int) -> list[tuple]:
+    """Build every invite and class summary as held messages, committing progress (and them)
+    as it goes; returns the snapshot of the placements rendered."""
+    drop_held(_held_key(run_id))  # what a job that died left behind
     snapshot = sorted(_snapshot(run_id))
     total = len(snapshot)
     step = max(1, total // PROGRESS_STEPS)
-    with holding() as messages:
+    with holding(_held_key(run_id)):
         for done, row in enumerate(snapshot, 1):
             queue_invites(db.session.get(Placement, row[0]))
             if done % step == 0 or done == total:
-                _progress(run_id, done / total)
+                _progress(run_id, done / total)  # commits the rendered rows: memory stays flat
         queue_class_summaries(db.session.get(MatchRun, run_id))
     _progress(run_id, 1.0, SAVING)
-    return snapshot, messages
+    return snapshot
 
 
-def _save(run_id: int, snapshot: list[tuple], messages: list[OutboxMessage]) -> None:
-    """Take every place, give the UIDs, store the messages, publish: one transaction."""
+def _save(run_id: int, snapshot: list[tuple]) -> None:
+    """Take every place, give the UIDs, release the messages, publish: one transaction."""
     run = db.session.get(MatchRun, run_id)
-    figures = {**run.figures, "invites": len(messages)}
     is_ours = _set_run(  # first, so a second publisher waits here and then finds nothing
         run_id,
         MatchRun.status == "publishing",
@@ -200,24 +205,25 @@ def _save(run_id: int, snapshot: list[tuple], messages: list[OutboxMessage]) -> 
         status="published",
         published_at=utcnow(),
         progress_label="done",
-        figures=figures,
     )
     season = db.session.get(Season, run.season_id)
     if not is_ours or season.status != "matched" or sorted(_snapshot(run_id)) != snapshot:
         raise PublishStopped("changed")
+    invites = release_held(_held_key(run_id))
+    _set_run(run_id, figures={**run.figures, "invites": invites})
     for placement in run.placements:
         if not _take(placement):
             raise PublishStopped("place_gone", placement.id)
         placement.calendar_uid = placement_uid(placement)
-    db.session.add_all(messages)
     season.status = "published"
-    audit.record(None, "matching.published", season, run=run_id, invites=len(messages))
+    audit.record(None, "matching.published", season, run=run_id, invites=invites)
     db.session.commit()
 
 
 def _stop(run_id: int, error: str) -> None:
     """Roll back everything of the publication; the run is finished again, with the reason."""
     db.session.rollback()
+    drop_held(_held_key(run_id))
     _set_run(
         run_id,
         MatchRun.status == "publishing",

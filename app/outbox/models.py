@@ -10,7 +10,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 from app.core.model_base import TimestampMixin, utcnow
 from app.extensions import db
 
-OUTBOX_STATUSES = ("pending", "sent", "failed")
+# "held": stored but not to be sent until the work that wrote it releases it (publishing).
+OUTBOX_STATUSES = ("held", "pending", "sent", "failed")
 
 
 class OutboxMessage(TimestampMixin, db.Model):
@@ -33,6 +34,7 @@ class OutboxMessage(TimestampMixin, db.Model):
     next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow)
     sent_at: Mapped[datetime | None]
     last_error: Mapped[str | None] = mapped_column(sa.Text)
+    held_for: Mapped[str | None] = mapped_column(sa.String(40), index=True)  # e.g. "run:12"
 
     __table_args__ = (
         sa.CheckConstraint(f"status IN {OUTBOX_STATUSES}", name="status"),

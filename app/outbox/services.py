@@ -26,8 +26,8 @@ log = logging.getLogger(__name__)
 
 # How long a claimed message is hidden from other senders while one sends it.
 CLAIM_LEASE = timedelta(minutes=5)
-# Set while `holding()` collects messages instead of adding them to the session.
-_held: ContextVar[list[OutboxMessage] | None] = ContextVar("outbox_held", default=None)
+# Set while `holding(key)` stores new messages as held for that key.
+_held_for: ContextVar[str | None] = ContextVar("outbox_held_for", default=None)
 
 
 def queue_email(
@@ -52,10 +52,9 @@ def queue_email(
         calendar_method=calendar_method,
         recipient_user_id=recipient_user_id,
     )
-    held = _held.get()
-    if held is not None:
-        held.append(message)
-        return message
+    held_for = _held_for.get()
+    if held_for is not None:
+        message.status, message.held_for = "held", held_for
     db.session.add(message)
     if has_request_context():
         g.outbox_has_new_mail = True
@@ -63,18 +62,39 @@ def queue_email(
 
 
 @contextmanager
-def holding() -> Iterator[list[OutboxMessage]]:
-    """Collect what `queue_email` builds inside the block instead of adding it to the session.
+def holding(key: str) -> Iterator[None]:
+    """Store what `queue_email` builds inside the block as held for `key`: written to the
+    table (so the caller may commit, and memory stays flat however many there are) but never
+    sent until `release_held(key)`; `drop_held(key)` deletes them instead.
 
-    For work that renders many messages before the one short transaction that stores them
-    (publishing a season): the caller adds the list in that transaction (`db.session.add_all`).
-    """
-    held: list[OutboxMessage] = []
-    token = _held.set(held)
+    For work that renders many messages before the one short transaction that makes them
+    real (publishing a season)."""
+    token = _held_for.set(key)
     try:
-        yield held
+        yield
     finally:
-        _held.reset(token)
+        _held_for.reset(token)
+
+
+def release_held(key: str) -> int:
+    """Make the messages held for `key` due now; returns how many. The caller commits."""
+    result = db.session.execute(
+        sa.update(OutboxMessage)
+        .where(OutboxMessage.held_for == key, OutboxMessage.status == "held")
+        .values(status="pending", held_for=None, next_attempt_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount
+
+
+def drop_held(key: str) -> int:
+    """Delete the messages still held for `key`; returns how many. The caller commits."""
+    result = db.session.execute(
+        sa.delete(OutboxMessage)
+        .where(OutboxMessage.held_for == key, OutboxMessage.status == "held")
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount
 
 
 def backoff(attempts: int) -> timedelta:

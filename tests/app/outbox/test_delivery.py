@@ -85,3 +85,16 @@ def test_wrong_login_settings_hold_the_round_instead_of_failing_messages(
     assert "check the mail settings" in due[0].last_error
     monkeypatch.setitem(app.config, "MAIL_USERNAME", None)
     assert deliver_due(utcnow() + timedelta(minutes=2)) == (3, 0)
+
+
+def test_held_messages_wait_until_released(server):
+    from app.outbox.services import holding, release_held
+
+    with holding("run:1"):
+        queue_email("kari@skole.no", "Bedriftsbesøk", "Hei!")
+    db.session.commit()
+    server.start()
+    assert deliver_due() == (0, 0) and [s[0] for s in state()] == ["held"]
+    assert release_held("run:1") == 1
+    db.session.commit()
+    assert deliver_due() == (1, 0) and [s[0] for s in state()] == ["sent"]
