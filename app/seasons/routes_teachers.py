@@ -66,20 +66,21 @@ def _save(season: Season, form: RequestForm, item: ClassRequest | None):
     """Check the class is the teacher's, validate, save; None when the form must show again.
     The window is checked against the season with the other fields, so every error shows
     at once; another school's class is refused before anything else is said about it."""
-    if form.is_submitted() and isinstance(form.class_id.data, int):
+    if not form.is_submitted():
+        return None
+    school_class = None
+    if isinstance(form.class_id.data, int):
         school_class = db.session.get(SchoolClass, form.class_id.data) or abort(404)
         authorize(current_user, "class.manage", school_class)
-    is_valid = form.validate_on_submit()
-    if form.is_submitted() and form.window_start.data and form.window_end.data:
+    is_valid = form.validate()
+    if form.window_start.data and form.window_end.data:
         try:
             class_requests.check_window(season, form.window_start.data, form.window_end.data)
         except DomainError as error:
             apply_to_form(form, error)
             is_valid = False
-    if not is_valid:
+    if not is_valid or school_class is None:
         return None
-    school_class = db.session.get(SchoolClass, form.class_id.data) or abort(404)
-    authorize(current_user, "class.manage", school_class)
     values = {name: getattr(form, name).data for name in VALUES}
     try:
         return class_requests.save_request(current_user, season, school_class, values, item)
