@@ -48,6 +48,9 @@ def create_app(config: object | str | None = None) -> Flask:
     from app.cli import register_commands
 
     register_commands(app)
+    from app.core.after_response import AfterResponseMiddleware
+
+    app.wsgi_app = AfterResponseMiddleware(app.wsgi_app)
     return app
 
 

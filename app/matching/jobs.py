@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from flask import after_this_request, current_app
+from flask import current_app
 
+from app.core.after_response import after_response
 from app.matching.publish import execute_publish
 from app.matching.runs import execute_run
 from app.outbox.services import deliver_due, is_inline_delivery_on
@@ -21,21 +22,15 @@ def _after_response(name: str, job: Callable[[int], object], run_id: int) -> boo
         return False
     app = current_app._get_current_object()
 
-    @after_this_request
-    def schedule(response):
-        """Hand the job to the response, to run when it is closed."""
+    def run_job() -> None:
+        """Runs once the response is sent, in the same worker thread."""
+        with app.app_context():
+            try:
+                job(run_id)
+            except Exception:  # noqa: BLE001  (the jobs record their own failures)
+                log.exception("inline %s of run %s failed", name, run_id)
 
-        def run_job() -> None:
-            """Runs once the response is closed, in the same worker thread."""
-            with app.app_context():
-                try:
-                    job(run_id)
-                except Exception:  # noqa: BLE001  (the jobs record their own failures)
-                    log.exception("inline %s of run %s failed", name, run_id)
-
-        response.call_on_close(run_job)
-        return response
-
+    after_response(run_job)
     return True
 
 

@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from flask import current_app, g, has_request_context
 
+from app.core.after_response import after_response
 from app.core.model_base import utcnow
 from app.extensions import db
 from app.outbox.models import OutboxMessage
@@ -176,12 +177,12 @@ def deliver_after_response(response):
     app = current_app._get_current_object()
 
     def deliver() -> None:
-        """Runs once the response is closed, in the same worker thread."""
+        """Runs once the response is sent, in the same worker thread."""
         with app.app_context():
             try:
                 deliver_due()
             except Exception:  # noqa: BLE001  (the worker retries; the user's request is done)
                 log.exception("inline outbox delivery failed")
 
-    response.call_on_close(deliver)
+    after_response(deliver)
     return response

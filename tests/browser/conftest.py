@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import threading
+from collections import Counter
 
 import pytest
 from werkzeug.serving import make_server
 
 from app import create_app
+from app.core.after_response import Finished
 from app.extensions import db as _db
 from config import TestingConfig
 
@@ -34,14 +36,62 @@ def app(tmp_path_factory):
         _db.engine.dispose()
 
 
+class InFlight:
+    """WSGI wrapper counting requests whose response, and the jobs that run once it is sent
+    (JOBS_INLINE), are not finished, so a test can wait for them before the database is
+    emptied: a job left running would act on the next test's rows, whose ids restart at 1."""
+
+    def __init__(self, wsgi_app) -> None:
+        self.wsgi_app, self.open = wsgi_app, Counter[str]()
+        self.changed = threading.Condition()
+
+    def __call__(self, environ, start_response):
+        name = f"{environ['REQUEST_METHOD']} {environ['PATH_INFO']}"
+        with self.changed:
+            self.open[name] += 1
+        try:
+            body = self.wsgi_app(environ, start_response)
+        except BaseException:
+            self._finished(name)
+            raise
+        return Finished(body, lambda: self._finished(name))
+
+    def _finished(self, name: str) -> None:
+        with self.changed:
+            self.open[name] -= 1
+            self.changed.notify_all()
+
+    def wait_idle(self, timeout: float) -> list[str]:
+        """Waits until nothing is in flight; returns what still is after timeout."""
+        with self.changed:
+            self.changed.wait_for(lambda: not +self.open, timeout)
+            return sorted((+self.open).elements())
+
+
 @pytest.fixture(scope="session")
-def live_server(app):
+def in_flight(app):
+    """The live server's count of open requests and running jobs."""
+    return InFlight(app)
+
+
+@pytest.fixture(scope="session")
+def live_server(in_flight):
     """Serve the app on a free port of 127.0.0.1 in a background thread."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    server = make_server("127.0.0.1", 0, in_flight, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
+
+
+@pytest.fixture(autouse=True)
+def settled(request, db, in_flight):
+    """After each test that used the live server (its browser page closed first), wait for
+    every request and job to finish before the database is emptied."""
+    yield
+    if "live_server" in request.fixturenames:
+        still_open = in_flight.wait_idle(timeout=120)
+        assert not still_open, f"still running after 120 s: {still_open}"
 
 
 @pytest.fixture(scope="session")
