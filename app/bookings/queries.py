@@ -13,7 +13,7 @@ from app.accounts.models import User
 from app.bookings.models import Booking
 from app.bookings.search import Filters
 from app.bookings.services import VisitRequest
-from app.companies.models import Offer
+from app.companies.models import Offer, RoleModel
 from app.core.model_base import utcnow
 from app.core.permissions import can
 from app.extensions import db
@@ -80,7 +80,7 @@ def slot_request(form) -> VisitRequest:
 
 
 def bookings_of(user: User, status: str = "") -> sa.Select:
-    """Bookings the user sees as teacher or provider, latest first."""
+    """Bookings the user sees as teacher, provider or the company's contact, latest first."""
     school_ids = [s.id for s in teacher_schools(user)]
     role_model_ids = [rm.id for rm in user.role_models]
     company_ids = [cp.company_id for cp in user.contact_persons]
@@ -92,6 +92,9 @@ def bookings_of(user: User, status: str = "") -> sa.Select:
                 SchoolClass.school_id.in_(school_ids),
                 Booking.role_model_id.in_(role_model_ids),
                 Booking.offer_id.in_(sa.select(Offer.id).where(Offer.company_id.in_(company_ids))),
+                Booking.role_model_id.in_(
+                    sa.select(RoleModel.id).where(RoleModel.company_id.in_(company_ids))
+                ),
             )
         )
     )

@@ -70,10 +70,12 @@ def _is_provider(user, booking) -> bool:
 
 
 def _can_see_booking(user, booking) -> bool:
+    # A contact person follows the visits of the company's role models, without answering them.
     return (
         user.is_admin
         or booking.school_class.school_id in _school_ids(user)
         or _is_provider(user, booking)
+        or (booking.role_model is not None and booking.role_model.company_id in _company_ids(user))
     )
 
 

@@ -12,6 +12,7 @@ from app.extensions import db
 from app.outbox.models import OutboxMessage
 from tests.app.bookings.conftest import weekday_ahead
 from tests.factories import (
+    ContactPersonFactory,
     OfferFactory,
     OfferSlotFactory,
     RoleModelFactory,
@@ -291,3 +292,19 @@ def test_admin_reads_the_invites_in_the_outbox(world, login):
     )
     page = login(AdminFactory()).get(f"/admin/outbox/{message.id}").get_data(as_text=True)
     assert "Bekreftet: Rollemodellbesøk" in page and "BEGIN:VCALENDAR" in page
+
+
+def test_the_contact_person_follows_the_role_models_visits_without_answering(world, login):
+    booking = services.request_role_model_visit(world.teacher_user, world.role_model, world.ask())
+    contact = ContactPersonFactory(company=world.role_model.company)
+    client = login(contact.user)
+    assert f'href="/bookings/{booking.id}"' in client.get("/bookings/").get_data(as_text=True)
+    dashboard = client.get("/").get_data(as_text=True)
+    assert f'href="/bookings/{booking.id}"' in dashboard and "Venter på svar" in dashboard
+    page = client.get(f"/bookings/{booking.id}").get_data(as_text=True)
+    assert "Venter på svar" in page and "Godta besøket" not in page
+    assert client.post(f"/bookings/{booking.id}/accept").status_code == 403
+    client.post("/logout")
+    other = login(world.contact.user)
+    assert f'href="/bookings/{booking.id}"' not in other.get("/bookings/").get_data(as_text=True)
+    assert other.get(f"/bookings/{booking.id}").status_code == 403
