@@ -2,6 +2,7 @@
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from app.companies import offers
@@ -23,6 +24,14 @@ def _offer_form(company, offer=None) -> OfferForm:
     ]
     if request.method == "GET" and offer is None:
         form.site_id.data = company.sites[0].id if company.sites else 0
+    return form
+
+
+def _slot_form(offer) -> SlotForm:
+    """The date form, labelled for a work week's Monday or an ordinary date."""
+    form = SlotForm()
+    is_week = offer.kind == "work_week"
+    form.first_date.label.text = _("The Monday of the week") if is_week else _("Date")
     return form
 
 
@@ -113,7 +122,7 @@ def offer_detail(offer_id: int):
     """An offer with its dates, capacity used and left, and a form to add dates."""
     offer = managed_offer(offer_id)
     return render_template(
-        "companies/offer.html", offer=offer, slot_form=SlotForm(), capacity_form=CapacityForm()
+        "companies/offer.html", offer=offer, slot_form=_slot_form(offer), capacity_form=CapacityForm()
     )
 
 
@@ -122,7 +131,7 @@ def offer_detail(offer_id: int):
 def add_slots(offer_id: int):
     """Add a date or week, optionally repeated weekly."""
     offer = managed_offer(offer_id)
-    form = SlotForm()
+    form = _slot_form(offer)
     if form.validate_on_submit():
         try:
             added = offers.add_slots(
@@ -136,7 +145,11 @@ def add_slots(offer_id: int):
         except DomainError as error:
             apply_to_form(form, error)
         else:
-            flash(_("%(n)s dates added.", n=added), "success")
+            if offer.kind == "work_week":
+                message = ngettext("%(num)s week added.", "%(num)s weeks added.", added)
+            else:
+                message = ngettext("%(num)s date added.", "%(num)s dates added.", added)
+            flash(message, "success")
             return redirect(url_for("companies.offer_detail", offer_id=offer.id))
     return render_template(
         "companies/offer.html", offer=offer, slot_form=form, capacity_form=CapacityForm()
