@@ -122,7 +122,10 @@ def offer_detail(offer_id: int):
     """An offer with its dates, capacity used and left, and a form to add dates."""
     offer = managed_offer(offer_id)
     return render_template(
-        "companies/offer.html", offer=offer, slot_form=_slot_form(offer), capacity_form=CapacityForm()
+        "companies/offer.html",
+        offer=offer,
+        slot_form=_slot_form(offer),
+        capacity_form=CapacityForm(),
     )
 
 
