@@ -48,6 +48,9 @@ def invite(actor, company: Company, email: str, name: str) -> Invitation:
     email = email.strip().lower()
     if any(rm.user.email == email for rm in company.role_models):
         raise DomainError("email", _("This person is already a role model of the company."))
+    for old in open_invitations(company):
+        if old.email == email:  # sending again replaces the open one: one row, one valid link
+            old.expires_at = utcnow()
     invitation, _link = create_invitation(
         actor, "role_model", email, name, company_id=company.id, language=actor.language or "nb"
     )

@@ -131,3 +131,16 @@ def test_role_models_are_searchable_waiting_ones_first(contact):
     assert names == ["Bjørn Bø", "Åse Aas"]
     found = db.session.scalars(role_models.role_models_query(contact.company, "kjemi")).all()
     assert [rm.user.name for rm in found] == ["Bjørn Bø"]
+
+
+def test_inviting_the_same_employee_again_replaces_the_open_invitation(client, login, contact):
+    login(contact.user)
+    for email in ("ida@havteknikk.no", "Ida@Havteknikk.no"):
+        response = client.post(
+            f"/companies/{contact.company_id}/role-models/invite",
+            data={"email": email, "name": "Ida"},
+        )
+        assert response.status_code == 302
+    page = client.get(f"/companies/{contact.company_id}/role-models").get_data(as_text=True)
+    assert page.count("gyldig til") == 1
+    assert len(role_models.open_invitations(contact.company)) == 1
