@@ -1,5 +1,6 @@
 """Routes for role models: invitations and approval by the company, the role model's profile."""
 
+import re
 from datetime import date
 
 from flask import abort, flash, redirect, render_template, request, url_for
@@ -95,18 +96,31 @@ def my_profile():
     return redirect(url_for("companies.profile", rm_id=current_user.role_models[0].id))
 
 
+def _typed_date(text: str) -> date:
+    """2027-12-24, or the day first as people in Norway and Denmark write it: 24.12.2027."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        pieces = re.split(r"[./-]", text)
+        if len(pieces) != 3 or len(pieces[2]) != 4:
+            raise
+        day, month, year = (int(p) for p in pieces)
+        return date(year, month, day)
+
+
 def _blocked_dates(text: str) -> list[date]:
     """Dates typed one per line (or comma-separated); a bad one is named at the field."""
     parts = [p.strip() for p in text.replace(",", "\n").splitlines() if p.strip()]
     blocked, bad = [], []
     for part in parts:
         try:
-            blocked.append(date.fromisoformat(part))
+            blocked.append(_typed_date(part))
         except ValueError:
             bad.append(part)
     if bad:
         raise DomainError(
-            "blocked_dates", _("Write dates as YYYY-MM-DD: %(bad)s", bad=", ".join(bad))
+            "blocked_dates",
+            _("Write dates as 24.12.2027 or 2027-12-24: %(bad)s", bad=", ".join(bad)),
         )
     return blocked
 

@@ -161,3 +161,25 @@ def test_offers_are_searchable_by_title_and_kind(contact):
     assert [o.title for o in found] == ["Robotlab"]
     found = db.session.scalars(offers.offers_query(contact.company, kind="job_shadowing")).all()
     assert [o.title for o in found] == ["Havbruk"]
+
+
+def coming_monday(weeks: int) -> date:
+    today = date.today()
+    return today + timedelta(days=7 * weeks - today.weekday())
+
+
+def test_a_work_week_reads_in_weeks_and_days(client, login, contact):
+    login(contact.user)
+    offer = OfferFactory(company=contact.company, kind="work_week", duration_minutes=2250)
+    page = client.get(f"/companies/offers/{offer.id}").get_data(as_text=True)
+    assert "Fem arbeidsdager, mandag til fredag" in page and "2250 minutter" not in page
+    assert "Mandagen i uken" in page
+    first, last = coming_monday(2), coming_monday(3)
+    data = {"first_date": first.isoformat(), "last_date": last.isoformat(), "capacity": "2"}
+    response = client.post(f"/companies/offers/{offer.id}/slots", data=data, follow_redirects=True)
+    assert "2 uker lagt til." in response.get_data(as_text=True)
+    visit = OfferFactory(company=contact.company)
+    data = {"first_date": first.isoformat(), "capacity": "1"}
+    response = client.post(f"/companies/offers/{visit.id}/slots", data=data, follow_redirects=True)
+    page = response.get_data(as_text=True)
+    assert "1 dato lagt til." in page and "150 minutter" in page and "mandagen" not in page

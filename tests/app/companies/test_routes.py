@@ -229,10 +229,31 @@ def test_a_bad_blocked_date_is_named_at_the_field(client, login, contact):
             "travel_km": "40",
             "visits_per_year": "2",
             "weekdays": ["0"],
-            "blocked_dates": "5. januar",
+            "blocked_dates": "5. januar\n31.02.2027",
         },
     )
-    assert "Skriv datoer som ÅÅÅÅ-MM-DD: 5. januar" in response.get_data(as_text=True)
+    html = response.get_data(as_text=True)
+    assert "Skriv datoer som 24.12.2027 eller 2027-12-24: 5. januar, 31.02.2027" in html
+
+
+def test_blocked_dates_may_be_written_day_first(client, login, contact):
+    rm = RoleModelFactory(company=contact.company)
+    login(rm.user)
+    response = client.post(
+        f"/companies/role-models/{rm.id}/profile",
+        data={
+            "job_title": "Kjemiker",
+            "fields": ["chemistry"],
+            "modes": ["digital"],
+            "travel_km": "40",
+            "visits_per_year": "2",
+            "weekdays": ["0"],
+            "blocked_dates": "24.12.2027\n5/1/2028, 2028-02-01",
+        },
+    )
+    assert response.status_code == 302
+    saved = db.session.get(RoleModel, rm.id).blocked_dates
+    assert saved == ["2027-12-24", "2028-01-05", "2028-02-01"]
 
 
 def test_another_companys_role_model_cannot_be_approved(client, login, contact):
@@ -357,25 +378,3 @@ def test_a_logged_in_teacher_registers_a_company_too(client, login):
     company = db.session.scalar(sa.select(Company))
     assert [cp.user_id for cp in company.contact_persons] == [teacher.user_id]
     assert "Equinor ASA" in client.get("/").get_data(as_text=True)
-
-
-def coming_monday(weeks: int) -> date:
-    today = date.today()
-    return today + timedelta(days=7 * weeks - today.weekday())
-
-
-def test_a_work_week_reads_in_weeks_and_days(client, login, contact):
-    login(contact.user)
-    offer = OfferFactory(company=contact.company, kind="work_week", duration_minutes=2250)
-    page = client.get(f"/companies/offers/{offer.id}").get_data(as_text=True)
-    assert "Fem arbeidsdager, mandag til fredag" in page and "2250 minutter" not in page
-    assert "Mandagen i uken" in page
-    first, last = coming_monday(2), coming_monday(3)
-    data = {"first_date": first.isoformat(), "last_date": last.isoformat(), "capacity": "2"}
-    response = client.post(f"/companies/offers/{offer.id}/slots", data=data, follow_redirects=True)
-    assert "2 uker lagt til." in response.get_data(as_text=True)
-    visit = OfferFactory(company=contact.company)
-    data = {"first_date": first.isoformat(), "capacity": "1"}
-    response = client.post(f"/companies/offers/{visit.id}/slots", data=data, follow_redirects=True)
-    page = response.get_data(as_text=True)
-    assert "1 dato lagt til." in page and "150 minutter" in page and "mandagen" not in page
