@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -201,14 +202,23 @@ def _position(country: str, data: SiteData, site: Site | None) -> tuple[float, f
     return place.latitude, place.longitude
 
 
+def _postal_code(text: str) -> str:
+    """Four digits in Norway and Denmark; spaces and a country prefix (DK-8000) are dropped."""
+    code = re.sub(r"^(NO|DK)-?|\s", "", text.strip(), flags=re.IGNORECASE)
+    if code and not (len(code) == 4 and code.isdigit()):
+        raise DomainError("postal_code", _("A postal code has four digits, for example 7010."))
+    return code
+
+
 def save_site(actor: User, company: Company, data: SiteData, site: Site | None = None) -> Site:
     """Create or change a site; its coordinates come from the municipality or the user."""
+    postal_code = _postal_code(data.postal_code)
     latitude, longitude = _position(company.country, data, site)
     if site is None:
         site = Site(company=company)
         db.session.add(site)
     site.name, site.address = data.name.strip(), data.address.strip()
-    site.postal_code, site.municipality = data.postal_code.strip(), data.municipality.strip()
+    site.postal_code, site.municipality = postal_code, data.municipality.strip()
     site.latitude, site.longitude = latitude, longitude
     db.session.flush()
     audit.record(actor, "site.save", site)

@@ -118,3 +118,14 @@ def test_another_companys_lists_are_forbidden(client, login, many_contacts):
     login(many_contacts.user)
     assert client.get(f"/companies/{other.id}/sites").status_code == 403
     assert client.get(f"/companies/{other.id}/contacts?q=a").status_code == 403
+
+
+def test_a_bad_postal_code_stays_at_its_field_with_the_input_kept(client, login, contact):
+    login(contact.user)
+    url = f"/companies/{contact.company_id}/sites/new"
+    data = {"name": "Lab", "address": "Kaia 1", "postal_code": "70l0", "municipality": "Trondheim"}
+    response = client.post(url, data=data)
+    html = response.get_data(as_text=True)
+    assert "Et postnummer har fire sifre, for eksempel 7010." in html and 'value="Kaia 1"' in html
+    response = client.post(url, data={**data, "postal_code": "7 010"}, follow_redirects=True)
+    assert "Kaia 1, 7010" in response.get_data(as_text=True)
