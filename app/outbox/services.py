@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from flask import current_app, g, has_request_context
+from flask_babel import gettext as _
 
 from app.core.after_response import after_response
 from app.core.model_base import utcnow
@@ -96,6 +97,19 @@ def drop_held(key: str) -> int:
         .execution_options(synchronize_session=False)
     )
     return result.rowcount
+
+
+def retry(actor, message: OutboxMessage) -> OutboxMessage:
+    """Send a failed message again from the next round, with a fresh count of attempts."""
+    from app.core import audit
+    from app.core.errors import DomainError
+
+    if message.status != "failed":
+        raise DomainError(None, _("Only a message that failed can be sent again."))
+    message.status, message.attempts, message.next_attempt_at = "pending", 0, utcnow()
+    audit.record(actor, "outbox.retry", message)
+    db.session.commit()
+    return message
 
 
 def backoff(attempts: int) -> timedelta:
