@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import math
+from collections import Counter
 from dataclasses import dataclass, replace
 
 import sqlalchemy as sa
+from flask_babel import format_date, format_decimal
 from flask_babel import gettext as _
 from sqlalchemy.orm import selectinload
 
@@ -96,21 +99,35 @@ def _violations(built: Built, placements: list[Placement], season: Season) -> se
 
 
 def move_options(placement: PlacementRow, built: Built | None = None) -> list[tuple[int, str]]:
-    """Slots of the same kind the placement could move to (the engine's periods only)."""
+    """Slots of the same kind the placement could move to (the engine's periods only), those
+    with free places and nearest the school first, each with its distance and free places."""
     if placement.slot_id is None:
         return []
     built = built or build_problem(placement.run.season)
     week = placement.slot.date.isocalendar()[1] if placement.kind == WORK_WEEK else None
-    out = []
-    for (offer_id, period), slot_id in sorted(built.slot_ids.items(), key=str):
+    road = params_for(placement.run.season).road_factor
+    used = Counter(p.slot_id for p in placement.run.placements if p.slot_id is not None)
+    options = []
+    for (offer_id, period), slot_id in built.slot_ids.items():
         offer = built.offers[offer_id]
         if offer.kind != placement.kind or slot_id == placement.slot_id:
             continue
         if week is not None and period != week:
             continue
         slot = db.session.get(OfferSlot, slot_id)
-        out.append((slot_id, f"{offer.company.name}: {offer.title}, {slot.date.isoformat()}"))
-    return out[:200]
+        km = travel_km(built, _engine_move(built, placement, slot), road)
+        free = slot.capacity - slot.taken + built.booked.get(slot.id, 0) - used[slot.id]
+        label = _option_label(offer, slot, km, free)
+        options.append((free <= 0, math.inf if km is None else km, label, slot_id))
+    return [(slot_id, label) for *_order, label, slot_id in sorted(options)[:200]]
+
+
+def _option_label(offer: Offer, slot: OfferSlot, km: float | None, free: int) -> str:
+    parts = [f"{offer.company.name}: {offer.title}, {format_date(slot.date)}"]
+    if km is not None:
+        parts.append(_("%(km)s km", km=format_decimal(round(km))))
+    parts.append(_("free places: %(n)s", n=free) if free > 0 else _("no free places"))
+    return " · ".join(parts)
 
 
 def move_placement(actor, placement: PlacementRow, slot_id: int) -> PlacementRow:
