@@ -195,11 +195,13 @@ def reset_password(student_id: int):
     return render_template("schools/new_password.html", student=student, password=password)
 
 
-@bp.route("/students/<int:student_id>/remove", methods=["POST"])
+@bp.route("/students/<int:student_id>/remove", methods=["GET", "POST"])
 @roles_required(TEACHER, ADMIN)
 def remove_student(student_id: int):
-    """Remove a student and their account from the class."""
+    """Ask first (the account and wishes go for good), then remove the student and account."""
     student = _student(student_id)
+    if request.method == "GET":
+        return render_template("schools/remove_student.html", student=student, form=ButtonForm())
     class_id, name = student.class_id, student.display_name
     if ButtonForm().validate_on_submit():
         services.remove_student(current_user, student)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from dataclasses import dataclass, field
 from datetime import date
@@ -91,15 +92,35 @@ class ClassValues:
     work_week_start: date | None = None
 
 
+def school_year_bounds(school_year: str) -> tuple[date, date] | None:
+    """The first and last day (August to July) of a school year written 2026-2027, or None."""
+    match = re.fullmatch(r"(\d{4})-(\d{4})", school_year.strip())
+    if match is None or int(match[2]) != int(match[1]) + 1:
+        return None
+    return date(int(match[1]), 8, 1), date(int(match[2]), 7, 31)
+
+
 def _check_class(values: ClassValues, class_id: int | None = None) -> None:
-    """Refuse a work week not starting on Monday, or a name already used that year."""
+    """Refuse a school year not written 2026-2027, a work week not on a Monday of that
+    school year (a week in another year would leave the class out of that season's
+    matching), or a name already used that year."""
+    year = values.school_year.strip() or current_school_year()
+    bounds = school_year_bounds(year)
+    if bounds is None:
+        example = current_school_year()
+        raise DomainError("school_year", _("Write the school year as %(year)s.", year=example))
     if values.work_week_start and values.work_week_start.weekday() != 0:
         raise DomainError("work_week_start", _("The work week starts on a Monday."))
+    if values.work_week_start and not bounds[0] <= values.work_week_start <= bounds[1]:
+        raise DomainError(
+            "work_week_start",
+            _("The work week must be in the school year %(year)s (August to July).", year=year),
+        )
     clash = db.session.scalar(
         sa.select(SchoolClass.id).where(
             SchoolClass.school_id == values.school_id,
             SchoolClass.name == values.name.strip(),
-            SchoolClass.school_year == (values.school_year or current_school_year()),
+            SchoolClass.school_year == year,
             SchoolClass.id != (class_id or 0),
         )
     )

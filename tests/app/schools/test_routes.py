@@ -150,6 +150,39 @@ def test_rotate_code_reset_password_and_remove(login):
     assert db.session.scalar(sa.select(sa.func.count(Student.id))) == 0
 
 
+def test_remove_asks_first_and_names_the_student(login):
+    student = StudentFactory(display_name="Amina")
+    teacher = TeacherFactory(school=student.school_class.school)
+    client = login(teacher.user)
+    class_page = client.get(f"/schools/classes/{student.class_id}").get_data(as_text=True)
+    assert f'href="/schools/students/{student.id}/remove"' in class_page
+    page = client.get(f"/schools/students/{student.id}/remove").get_data(as_text=True)
+    assert f"Fjerne Amina fra {student.school_class.name}?" in page
+    assert student.user.username in page and "slettes for godt" in page
+    assert db.session.get(Student, student.id) is not None
+
+
+def test_work_week_outside_the_school_year_stays_at_the_field(login):
+    teacher = TeacherFactory()
+    page = (
+        login(teacher.user)
+        .post(
+            "/schools/classes/new",
+            data={
+                "school_id": teacher.school_id,
+                "name": "10C",
+                "grade": 10,
+                "size": 24,
+                "school_year": "2026-2027",
+                "work_week_start": "2031-03-03",
+            },
+        )
+        .get_data(as_text=True)
+    )
+    assert "Arbeidsuka må ligge i skoleåret 2026-2027 (august til juli)." in page
+    assert 'value="10C"' in page and db.session.scalar(sa.select(SchoolClass)) is None
+
+
 def test_student_logs_in_with_the_reset_password(client, login):
     student = StudentFactory()
     teacher = TeacherFactory(school=student.school_class.school)

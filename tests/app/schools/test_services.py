@@ -80,19 +80,53 @@ def test_registration_refuses_a_known_address_and_no_school():
 def test_class_work_week_must_start_on_monday_and_names_are_unique():
     teacher = TeacherFactory()
     values = services.ClassValues(
-        school_id=teacher.school_id, name="10A", grade=10, size=25, work_week_start=date(2027, 3, 3)
+        school_id=teacher.school_id,
+        name="10A",
+        grade=10,
+        size=25,
+        school_year="2026-2027",
+        work_week_start=date(2027, 3, 3),
     )
     with pytest.raises(DomainError) as error:
         services.save_class(teacher.user, values)
     assert error.value.field == "work_week_start"
     monday = services.ClassValues(
-        school_id=teacher.school_id, name="10A", grade=10, size=25, work_week_start=date(2027, 3, 1)
+        school_id=teacher.school_id,
+        name="10A",
+        grade=10,
+        size=25,
+        school_year="2026-2027",
+        work_week_start=date(2027, 3, 1),
     )
     created = services.save_class(teacher.user, monday, teacher_id=teacher.id)
-    assert created.school_year == services.current_school_year()
+    assert created.school_year == "2026-2027"
     with pytest.raises(DomainError) as error:
         services.save_class(teacher.user, monday)
     assert error.value.field == "name"
+
+
+@pytest.mark.parametrize(
+    ("school_year", "monday", "field"),
+    [
+        ("2026-2027", date(2031, 3, 3), "work_week_start"),
+        ("2026-2027", date(2026, 6, 1), "work_week_start"),
+        ("høst", None, "school_year"),
+        ("2026-2028", None, "school_year"),
+    ],
+)
+def test_class_work_week_lies_in_its_school_year(school_year, monday, field):
+    teacher = TeacherFactory()
+    values = services.ClassValues(
+        school_id=teacher.school_id,
+        name="10A",
+        grade=10,
+        size=25,
+        school_year=school_year,
+        work_week_start=monday,
+    )
+    with pytest.raises(DomainError) as error:
+        services.save_class(teacher.user, values)
+    assert error.value.field == field
 
 
 def test_rotate_code_reset_password_and_remove_student():
