@@ -54,11 +54,15 @@ def plan_for(company: Company, year: int) -> AnnualPlan | None:
 
 
 def next_plan(company: Company, today: date | None = None) -> PlanState:
-    """The plan for next calendar year, due by this year's deadline."""
+    """The plan for next calendar year, due by this year's deadline.
+
+    A company that registered after the deadline never had the chance: its plan stays open.
+    """
     today = today or date.today()
     deadline = deadline_in(today.year, "annual_plan_deadline")
     plan = plan_for(company, today.year + 1)
-    is_open = today <= deadline or (plan is not None and plan.is_reopened)
+    joined_after_deadline = company.created_at is not None and company.created_at.date() > deadline
+    is_open = today <= deadline or joined_after_deadline or (plan is not None and plan.is_reopened)
     return PlanState(today.year + 1, deadline, plan, is_open)
 
 

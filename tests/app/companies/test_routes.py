@@ -1,7 +1,7 @@
 """Company pages as a user meets them: forms, field errors in Norwegian, access, files."""
 
 import io
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import sqlalchemy as sa
 
@@ -47,6 +47,8 @@ def test_a_visitor_registers_and_is_logged_in(client):
     assert response.headers["Location"].endswith(f"/companies/{company.id}/sites/new")
     page = client.get("/").get_data(as_text=True)
     assert "Equinor ASA" in page and "For å gjøre profilen komplett" in page
+    plan = client.get(f"/companies/{company.id}/plan").get_data(as_text=True)
+    assert 'name="role_model_visits"' in plan and "Fristen har gått ut" not in plan
 
 
 def test_a_registered_number_tells_whom_to_ask(client):
@@ -280,6 +282,8 @@ def test_the_contact_person_approves_from_the_list(client, login, contact):
 
 
 def test_the_plan_is_filed_from_its_page(client, login, contact):
+    contact.company.created_at = datetime(date.today().year, 1, 2, tzinfo=UTC)
+    db.session.flush()
     login(contact.user)
     response = client.post(
         f"/companies/{contact.company_id}/plan",

@@ -217,6 +217,7 @@ def test_a_plan_is_filed_before_the_deadline_and_any_number_may_be_zero(contact)
 
 
 def test_after_the_deadline_the_plan_is_read_only_until_reopened(contact):
+    contact.company.created_at = datetime(2026, 1, 5, tzinfo=UTC)
     numbers = dict.fromkeys(plans.PLAN_FIELDS.values(), 1)
     late = date(2026, 11, 1)
     assert plans.next_plan(contact.company, late).status == "late"
@@ -226,6 +227,15 @@ def test_after_the_deadline_the_plan_is_read_only_until_reopened(contact):
     assert plans.next_plan(contact.company, late).status == "reopened"
     plans.submit_plan(contact.user, contact.company, numbers, today=late)
     assert plans.next_plan(contact.company, late).status == "submitted"
+
+
+def test_a_company_registered_after_the_deadline_may_still_file_next_years_plan(contact):
+    contact.company.created_at = datetime(2026, 11, 20, 9, tzinfo=UTC)
+    numbers = dict.fromkeys(plans.PLAN_FIELDS.values(), 0)
+    assert plans.next_plan(contact.company, date(2026, 11, 23)).status == "missing"
+    plans.submit_plan(contact.user, contact.company, numbers, today=date(2026, 11, 23))
+    assert plans.next_plan(contact.company, date(2026, 11, 23)).status == "submitted"
+    assert not plans.next_plan(contact.company, date(2027, 11, 1)).is_open
 
 
 def test_the_deadline_setting_moves_the_deadline(contact):
