@@ -157,3 +157,18 @@ def test_teacher_cannot_ask_for_another_schools_class(login, world, season):
 def test_dashboards_link_to_the_season(login, world, season):
     page = login(world["students"][0].user).get("/").get_data(as_text=True)
     assert "Ranger ønskene dine for arbeidsuka" in page
+
+
+def test_a_class_nobody_joined_is_not_reported_as_all_ranked(login, world, season):
+    empty = SchoolClassFactory(school=world["school"], name="7C")
+    page = login(world["teacher"].user).get("/seasons/requests").get_data(as_text=True)
+    empty_part = page.split(">7C</h3>")[1].split("<h3>")[0]
+    assert "Ingen elever har blitt med ennå." in empty_part
+    assert "Alle har rangert ønskene sine." not in empty_part
+    assert f'href="/schools/classes/{empty.id}"' in empty_part
+
+
+def test_request_form_leaves_without_cancelling_anything(login, world, season):
+    page = login(world["teacher"].user).get(f"/seasons/{season.id}/requests/new")
+    text = page.get_data(as_text=True)
+    assert "Tilbake uten å lagre" in text and ">Avlys<" not in text
