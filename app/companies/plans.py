@@ -160,6 +160,16 @@ def _placement_counts(company: Company, year: int) -> dict[str, int]:
     return dict(rows.all())
 
 
+def report_years(company: Company, today: date | None = None) -> list[int]:
+    """The years a plan-and-actual report exists for, this year first."""
+    this_year = (today or date.today()).year
+    first_plan = db.session.scalar(
+        sa.select(sa.func.min(AnnualPlan.year)).where(AnnualPlan.company_id == company.id)
+    )
+    first = min(company.created_at.year, first_plan or this_year, this_year)
+    return list(range(this_year, first - 1, -1))
+
+
 def plan_vs_actual(company: Company, year: int) -> list[tuple[str, int, int]]:
     """(kind, planned, actual) for each kind; actual = confirmed bookings + published placements."""
     plan = plan_for(company, year)

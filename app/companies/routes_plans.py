@@ -19,7 +19,7 @@ from app.extensions import db
 @bp.route("/<int:company_id>/plan", methods=["GET", "POST"])
 @roles_required(CONTACT, ADMIN)
 def plan(company_id: int):
-    """Next year's plan (until the deadline) and this year's plan against actual."""
+    """Next year's plan (until the deadline) and a year's plan against actual (this year first)."""
     company = managed_company(company_id)
     state = plans.next_plan(company)
     form = PlanForm(obj=state.plan)
@@ -31,14 +31,17 @@ def plan(company_id: int):
         else:
             flash(_("The annual plan for %(year)s is filed.", year=state.year), "success")
             return redirect(url_for("companies.plan", company_id=company.id))
-    this_year = date.today().year
+    years = plans.report_years(company)
+    year = request.args.get("year", type=int)
+    year = year if year in years else years[0]
     return render_template(
         "companies/plan.html",
         company=company,
         state=state,
         form=form,
-        this_year=this_year,
-        rows=plans.plan_vs_actual(company, this_year),
+        this_year=year,
+        years=years,
+        rows=plans.plan_vs_actual(company, year),
     )
 
 
