@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.admin import services
+from app.admin.audit_labels import action_label
 from app.admin.forms import InviteForm
 from app.core.errors import DomainError, apply_to_form
 from app.core.permissions import ADMIN, roles_required
@@ -39,8 +40,9 @@ def index():
 @bp.route("/audit")
 @roles_required(ADMIN)
 def audit():
-    """The audit log, newest first, paginated."""
+    """The audit log, newest first, searchable, paginated."""
+    q = request.args.get("q", "").strip()
     page = db.paginate(
-        services.audit_query(), page=request.args.get("page", 1, type=int), per_page=50
+        services.audit_query(q), page=request.args.get("page", 1, type=int), per_page=50
     )
-    return render_template("admin/audit.html", page=page)
+    return render_template("admin/audit.html", page=page, q=q, action_label=action_label)

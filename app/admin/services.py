@@ -5,8 +5,9 @@ from __future__ import annotations
 import sqlalchemy as sa
 from flask_babel import gettext as _
 
-from app.accounts.models import Invitation
+from app.accounts.models import Invitation, User
 from app.accounts.services import create_invitation
+from app.admin.audit_labels import actions_matching
 from app.admin.models import AuditLog
 from app.core.errors import DomainError
 from app.extensions import db
@@ -29,6 +30,13 @@ def school_choices() -> list[tuple[int, str]]:
     return [(0, "—")] + [(r.id, r.name) for r in rows]
 
 
-def audit_query():
-    """Newest audit entries first."""
-    return sa.select(AuditLog).order_by(AuditLog.id.desc())
+def audit_query(q: str = "") -> sa.Select:
+    """Newest audit entries first; the search matches the person (name or e-mail), what was
+    done (its name in the user's language or its code) and the kind of object."""
+    query = sa.select(AuditLog).outerjoin(User, User.id == AuditLog.actor_id)
+    text = q.strip()
+    if text:
+        columns = (User.name, User.email, AuditLog.action, AuditLog.object_type)
+        found = [column.icontains(text, autoescape=True) for column in columns]
+        query = query.where(sa.or_(*found, AuditLog.action.in_(actions_matching(text))))
+    return query.order_by(AuditLog.id.desc())
