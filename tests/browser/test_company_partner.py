@@ -71,7 +71,8 @@ def create_offer(page: Page, kind: str, title: str, extra: dict[str, str]) -> No
     page.locator("#last_date").fill((first + timedelta(days=7)).isoformat())
     page.locator("#capacity").fill("3")
     page.get_by_role("button", name="Legg til", exact=True).click()
-    expect(page.get_by_text("2 datoer lagt til.")).to_be_visible()
+    added = "2 uker lagt til." if kind == "work_week" else "2 datoer lagt til."
+    expect(page.get_by_text(added)).to_be_visible()
     expect(page.locator("tbody tr")).to_have_count(2)
 
 
