@@ -223,9 +223,13 @@ def edit_site(site_id: int):
 @bp.route("/sites/<int:site_id>/delete", methods=["POST"])
 @roles_required(CONTACT, "admin")
 def delete_site(site_id: int):
-    """Remove a site."""
+    """Remove a site, unless offers still take place there."""
     site = managed_site(site_id)
     company_id = site.company_id
-    services.delete_site(current_user, site)
+    try:
+        services.delete_site(current_user, site)
+    except DomainError as error:
+        flash(error.message, "error")
+        return redirect(url_for("companies.edit_site", site_id=site.id))
     flash(_("The site is removed."), "success")
     return redirect(url_for("companies.site_list", company_id=company_id))

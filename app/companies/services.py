@@ -227,7 +227,18 @@ def save_site(actor: User, company: Company, data: SiteData, site: Site | None =
 
 
 def delete_site(actor: User, site: Site) -> None:
-    """Remove a site; its offers and role models keep existing without it."""
+    """Remove a site no physical offer uses; its role models keep existing without it."""
+    titles = sorted(
+        o.title for o in site.company.offers if o.site_id == site.id and o.mode == "physical"
+    )
+    if titles:
+        raise DomainError(
+            None,
+            _(
+                "Offers take place at this site: %(titles)s. Move them to another site first.",
+                titles=", ".join(titles),
+            ),
+        )
     audit.record(actor, "site.delete", site, name=site.name)
     db.session.delete(site)
     db.session.commit()

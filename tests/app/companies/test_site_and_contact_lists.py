@@ -4,7 +4,9 @@ import re
 
 import pytest
 
-from tests.factories import ContactPersonFactory, SiteFactory, UserFactory
+from app.companies.models import Site
+from app.extensions import db
+from tests.factories import ContactPersonFactory, OfferFactory, SiteFactory, UserFactory
 
 TOWNS = ["Trondheim", "Steinkjer", "Orkanger"]
 
@@ -129,3 +131,16 @@ def test_a_bad_postal_code_stays_at_its_field_with_the_input_kept(client, login,
     assert "Et postnummer har fire sifre, for eksempel 7010." in html and 'value="Kaia 1"' in html
     response = client.post(url, data={**data, "postal_code": "7 010"}, follow_redirects=True)
     assert "Kaia 1, 7010" in response.get_data(as_text=True)
+
+
+def test_a_site_with_offers_is_not_removed_by_a_stray_tap(client, login, contact):
+    site = contact.company.sites[0]
+    OfferFactory(company=contact.company, site=site, title="Besøk i hallen")
+    login(contact.user)
+    response = client.post(f"/companies/sites/{site.id}/delete", follow_redirects=True)
+    page = response.get_data(as_text=True)
+    assert "Tilbud foregår på dette arbeidsstedet: Besøk i hallen." in page
+    assert db.session.get(Site, site.id) is not None
+    spare = SiteFactory(company=contact.company, name="Lageret")
+    response = client.post(f"/companies/sites/{spare.id}/delete", follow_redirects=True)
+    assert "Arbeidsstedet er fjernet." in response.get_data(as_text=True)
