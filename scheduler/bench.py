@@ -29,7 +29,7 @@ from scheduler.costs import (
 )
 from scheduler.problem import FEMALE, WORK_WEEK, Params, Placement, Problem, Student, Weights
 from scheduler.solve import solve
-from scheduler.synthetic import generate
+from scheduler.synthetic import PRESETS, Preset, generate
 
 # A method's placements and extra figures (the engine's bound, gap and request counts).
 Method = Callable[[Problem, Params], tuple[list[Placement], dict[str, float]]]
@@ -141,7 +141,7 @@ def max_placeable(problem: Problem, params: Params) -> float:
     return placed / max(1, len(participants(Context(problem, params), WORK_WEEK)))
 
 
-def run_bench(preset: str, seed: int, params: Params | None = None) -> list[Row]:
+def run_bench(preset: str | Preset, seed: int, params: Params | None = None) -> list[Row]:
     """Every method on one instance; the engine first so its bound serves the baselines."""
     problem = generate(preset, seed)
     params = params or Params(seed=seed)
@@ -194,6 +194,9 @@ def main(argv: list[str] | None = None) -> int:
         help="travel limits in road km per grade, e.g. 8=25,9=35,10=50 (the default)",
     )
     parser.add_argument("--school-share", type=float, help="most of a company's week per school")
+    parser.add_argument(
+        "--places", type=float, default=1.0, help="work-week places per student (default 1.0)"
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     params = Params(seed=args.seed)
@@ -201,11 +204,13 @@ def main(argv: list[str] | None = None) -> int:
         params = dataclasses.replace(params, travel_limit_km=args.travel)
     if args.school_share:
         params = dataclasses.replace(params, max_school_share=args.school_share)
-    problem = generate(args.preset, args.seed)
-    rows = run_bench(args.preset, args.seed, params)
+    preset = dataclasses.replace(PRESETS[args.preset], places_per_student=args.places)
+    problem = generate(preset, args.seed)
+    rows = run_bench(preset, args.seed, params)
     engine = rows[0]
     print(
-        f"preset {args.preset}, seed {args.seed}: {len(problem.students)} students, "
+        f"preset {args.preset}, seed {args.seed}, {args.places:g} places per student: "
+        f"{len(problem.students)} students, "
         f"{len(problem.schools)} schools, {len(problem.offers)} offers, "
         f"{len(problem.role_models)} role models, {len(problem.requests)} class requests"
     )

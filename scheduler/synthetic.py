@@ -58,6 +58,7 @@ class Preset:
     schools: int
     companies: int
     regions: tuple[str, ...]
+    places_per_student: float = 1.0
 
 
 PRESETS = {
@@ -129,7 +130,7 @@ class _Generator:
         the weeks the schools within reach hold their work weeks (all weeks if none)."""
         local = _LocalDemand(schools, classes)
         sizes = [self.rng.lognormvariate(0, 0.8) for _ in range(self.p.companies)]
-        scale = self.p.students / sum(sizes)
+        scale = self.p.students * self.p.places_per_student / sum(sizes)
         places = [max(1, round(x * scale)) for x in sizes]
         out = []
         for i, n in enumerate(places):

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 import sys
 
 from scheduler.context import road_km
-from scheduler.synthetic import COMPANY_CATCHMENT_KM, generate
+from scheduler.problem import Problem
+from scheduler.synthetic import COMPANY_CATCHMENT_KM, PRESETS, generate
 
 
 def test_bench_prints_a_row_per_method() -> None:
@@ -55,3 +57,17 @@ def test_companies_offer_places_in_the_weeks_of_schools_within_reach() -> None:
     ]
     local = sum(n for n, is_local in places if is_local) / sum(n for n, _ in places)
     assert local > 0.9
+
+
+def test_places_per_student_scales_the_work_week_places() -> None:
+    def places(problem: Problem) -> int:
+        return sum(s.capacity for o in problem.offers if o.kind == "work_week" for s in o.slots)
+
+    tiny = PRESETS["tiny"]
+    usual = generate(tiny, 2)
+    scarce = generate(dataclasses.replace(tiny, places_per_student=0.5), 2)
+    assert places(usual) >= tiny.students
+    assert 0.4 * tiny.students <= places(scarce) <= 0.6 * tiny.students
+    cmd = [sys.executable, "-m", "scheduler.bench", "--preset", "tiny", "--places", "0.8"]
+    run = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0 and "0.8 places per student" in run.stdout, run.stderr
