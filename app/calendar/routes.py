@@ -22,8 +22,14 @@ def index():
 def new_feed():
     """Make a new private link; the old one stops working."""
     if ConfirmForm().validate_on_submit():
+        had_link = current_user.feed_token is not None
         services.regenerate_feed_token(current_user)
-        flash(_("Your calendar has a new private link. The old link no longer works."), "success")
+        flash(
+            _("Your calendar has a new private link. The old link no longer works.")
+            if had_link
+            else _("Your calendar link is ready. Add it to your calendar app."),
+            "success",
+        )
     return redirect(url_for("calendar.index"))
 
 

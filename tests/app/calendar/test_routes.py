@@ -81,3 +81,20 @@ def test_students_see_their_class_visits(world, login):
 
 def test_the_calendar_page_needs_login(client):
     assert client.get("/calendar/").status_code == 302
+
+
+def test_calendar_page_offers_the_link_to_open_in_a_calendar_app(world, login):
+    client = login(world.teacher_user)
+    path = feed_url(client)
+    page = client.get("/calendar/").get_data(as_text=True)
+    assert "Åpne i kalenderappen min" in page
+    start = page.index('href="webcal://') + len('href="webcal://')
+    assert page[start : page.index('"', start)].endswith(path)
+
+
+def test_first_link_is_ready_and_only_a_renewed_one_replaces_an_old(world, login):
+    client = login(world.teacher_user)
+    first = client.post("/calendar/feed/new", follow_redirects=True).get_data(as_text=True)
+    assert "Kalenderlenken din er klar." in first and "Den gamle virker" not in first
+    again = client.post("/calendar/feed/new", follow_redirects=True).get_data(as_text=True)
+    assert "Den gamle virker ikke lenger." in again
