@@ -41,6 +41,7 @@ class Built:
     class_of_student: dict[str, str] = field(default_factory=dict)
     school_of_class: dict[str, str] = field(default_factory=dict)
     booked: dict[int, int] = field(default_factory=dict)
+    slot_dates: dict[int, dt.date] = field(default_factory=dict)
 
     @property
     def students(self) -> dict[str, Student]:
@@ -55,6 +56,18 @@ class Built:
         if not hasattr(self, "_pins"):
             self._pins = set(self.problem.pins)
         return self._pins
+
+    @property
+    def names(self) -> dict[str, dict[int, str]]:
+        """Company, offer and school names by row id, for reasons (built once)."""
+        if not hasattr(self, "_names"):
+            offers = self.offers.values()
+            self._names = {
+                "company": {o.company_id: o.company.name for o in offers},
+                "offer": {o.id: o.title for o in offers},
+                "school": {s.id: s.name for s in self.schools.values()},
+            }
+        return self._names
 
     @property
     def requests(self) -> dict[str, ClassRequest]:
@@ -120,6 +133,7 @@ def _offer_slots(offer: OfferRow, season: SeasonRow, built: Built) -> tuple[Offe
         if (offer_id, period) in built.slot_ids:
             continue  # two slots in one ISO week: the engine knows weeks, keep the first
         built.slot_ids[(offer_id, period)] = slot.id
+        built.slot_dates[slot.id] = slot.date
         if offer.kind == WORK_WEEK:
             slots.append(OfferSlot(capacity=free, week=period))
         else:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import traceback
+from collections import Counter
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
@@ -32,7 +33,7 @@ from app.core import audit
 from app.core.errors import DomainError
 from app.core.model_base import utcnow
 from app.extensions import db
-from app.matching.invites import placement_uid, queue_invites, school_class_of
+from app.matching.invites import placement_uid, queue_invites, school_class_of, with_invite_rows
 from app.matching.runs import active_run, plain_error
 from app.matching.summaries import queue_class_summaries
 from app.outbox.services import drop_held, holding, release_held
@@ -70,12 +71,25 @@ def take_seats(slot_id: int, seats: int) -> bool:
     return result.rowcount == 1
 
 
-def _take(placement: Placement) -> bool:
-    """Take what the placement uses: a seat, a class's group, or a role model's visit."""
-    if placement.role_model is not None:
-        return take_role_model_visit(placement.role_model, placement.on_date.year)
-    seats = 1 if placement.student_id is not None else school_class_of(placement).size
-    return take_seats(placement.slot_id, seats)
+def _take_places(run: MatchRun) -> None:
+    """Take what each placement uses (a seat, a class's group, a role model's visit), one
+    UPDATE per slot, and give each its UID; PublishStopped names a placement that no longer
+    fits."""
+    seats: Counter[int] = Counter()
+    first_on_slot: dict[int, int] = {}
+    for placement in run.placements:
+        placement.calendar_uid = placement_uid(placement)
+        if placement.role_model is not None:
+            if not take_role_model_visit(placement.role_model, placement.on_date.year):
+                raise PublishStopped("place_gone", placement.id)
+            continue
+        seats[placement.slot_id] += (
+            1 if placement.student_id is not None else school_class_of(placement).size
+        )
+        first_on_slot.setdefault(placement.slot_id, placement.id)
+    for slot_id, n in sorted(seats.items()):
+        if not take_seats(slot_id, n):
+            raise PublishStopped("place_gone", first_on_slot[slot_id])
 
 
 def _newest_result_id(season: Season) -> int | None:
@@ -180,16 +194,17 @@ def _held_key(run_id: int) -> str:
 
 def _render(run_id: int) -> list[tuple]:
     """Build every invite and class summary as held messages, committing progress (and them)
-    as it goes; returns the snapshot of the placements rendered."""
+    after each chunk; returns the snapshot of the placements rendered."""
     drop_held(_held_key(run_id))  # what a job that died left behind
     snapshot = sorted(_snapshot(run_id))
     total = len(snapshot)
     step = max(1, total // PROGRESS_STEPS)
     with holding(_held_key(run_id)):
-        for done, row in enumerate(snapshot, 1):
-            queue_invites(db.session.get(Placement, row[0]))
-            if done % step == 0 or done == total:
-                _progress(run_id, done / total)  # commits the rendered rows: memory stays flat
+        for start in range(0, total, step):
+            for placement in with_invite_rows([row[0] for row in snapshot[start : start + step]]):
+                queue_invites(placement)
+            done = min(total, start + step)
+            _progress(run_id, done / total)  # commits the rendered rows: memory stays flat
         queue_class_summaries(db.session.get(MatchRun, run_id))
     _progress(run_id, 1.0, SAVING)
     return snapshot
@@ -211,10 +226,7 @@ def _save(run_id: int, snapshot: list[tuple]) -> None:
         raise PublishStopped("changed")
     invites = release_held(_held_key(run_id))
     _set_run(run_id, figures={**run.figures, "invites": invites})
-    for placement in run.placements:
-        if not _take(placement):
-            raise PublishStopped("place_gone", placement.id)
-        placement.calendar_uid = placement_uid(placement)
+    _take_places(run)
     season.status = "published"
     audit.record(None, "matching.published", season, run=run_id, invites=invites)
     db.session.commit()

@@ -21,10 +21,7 @@ LAST_RESORT_RANK = 6
 
 def readable(text: str, built: Built) -> str:
     """The engine's reason with our ids replaced by the names a person knows."""
-    companies = {o.company_id: o.company.name for o in built.offers.values()}
-    offers = {o.id: o.title for o in built.offers.values()}
-    schools = {s.id: s.name for s in built.schools.values()}
-    names = {"company": companies, "offer": offers, "school": schools}
+    names = built.names
 
     def name(match: re.Match) -> str:
         """One id, or the id itself when the name is unknown."""
@@ -94,12 +91,11 @@ def placement_row(
 
 
 def _week_monday(built: Built, p: Placement) -> dt.date | None:
+    """The first day of the work-week slot (read when the problem was built: no query)."""
     if p.kind != WORK_WEEK or p.offer_id is None:
         return None
-    from app.companies.models import OfferSlot
-
-    slot = db.session.get(OfferSlot, built.slot_ids.get((p.offer_id, p.week)))
-    return slot.date if slot is not None else None
+    slot_id = built.slot_ids.get((p.offer_id, p.week))
+    return built.slot_dates.get(slot_id) if slot_id is not None else None
 
 
 def store_solution(run: MatchRun, built: Built, solution: Solution, params: Params) -> None:
