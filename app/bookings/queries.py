@@ -132,8 +132,11 @@ def booking_view(user: User, booking: Booking) -> dict:
         "can_reschedule": (is_teacher or is_provider)
         and status == "confirmed"
         and booking.starts_at > now,
-        "can_cancel": (is_teacher or is_provider)
-        and (is_open or status == "confirmed")
+        # A provider answers an open request by declining; cancelling is for confirmed visits.
+        "can_cancel": (
+            (is_teacher and (is_open or status == "confirmed"))
+            or (is_provider and status == "confirmed")
+        )
         and booking.ends_at > now,
         "can_feedback": (is_teacher or is_provider)
         and status == "confirmed"

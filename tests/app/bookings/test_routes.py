@@ -308,3 +308,13 @@ def test_the_contact_person_follows_the_role_models_visits_without_answering(wor
     other = login(world.contact.user)
     assert f'href="/bookings/{booking.id}"' not in other.get("/bookings/").get_data(as_text=True)
     assert other.get(f"/bookings/{booking.id}").status_code == 403
+
+
+def test_a_provider_declines_an_open_request_and_cancels_only_a_confirmed_one(world, login):
+    booking = services.request_role_model_visit(world.teacher_user, world.role_model, world.ask())
+    client = login(world.role_model.user)
+    page = client.get(f"/bookings/{booking.id}").get_data(as_text=True)
+    assert "Avslå forespørselen" in page and "Avlys bookingen" not in page
+    services.accept(world.role_model.user, booking)
+    page = client.get(f"/bookings/{booking.id}").get_data(as_text=True)
+    assert "Avlys bookingen" in page and "Avslå forespørselen" not in page
