@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import click
 from flask import (
     Blueprint,
@@ -211,7 +213,12 @@ def archive_page(season_id: int):
         else:
             flash(_("The season is archived and the students' data is removed."), "success")
             return redirect(url_for("seasons.show", season_id=season.id))
-    return render_template("matching/archive.html", season=season, form=form)
+    return render_template(
+        "matching/archive.html",
+        season=season,
+        form=form,
+        activities_ahead=date.today() <= season.ends_on,
+    )
 
 
 @bp.cli.command("match-run")
