@@ -148,7 +148,14 @@ def _grant_role(user: User, invitation: Invitation) -> None:
             )
         )
     elif invitation.kind == "teacher":
-        db.session.add(Teacher(user_id=user.id, school_id=invitation.school_id, is_approved=True))
+        # Already a (pending) teacher there, or invited twice: approve that row, add no other.
+        teacher = db.session.scalar(
+            sa.select(Teacher).filter_by(user_id=user.id, school_id=invitation.school_id)
+        )
+        if teacher is None:
+            teacher = Teacher(user_id=user.id, school_id=invitation.school_id)
+            db.session.add(teacher)
+        teacher.is_approved = True
     elif invitation.kind == "admin":
         user.is_admin = True
 

@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 
 from app.accounts.models import Invitation, User
-from app.accounts.services import create_invitation
+from app.accounts.services import create_invitation, find_user_by_login
 from app.admin.audit_labels import actions_matching
 from app.admin.models import AuditLog
 from app.core.errors import DomainError
@@ -18,10 +18,23 @@ def invite(actor, kind: str, email: str, name: str, school_id: int | None) -> In
     """Invite a teacher (to a school) or an administrator."""
     if kind == "teacher" and (not school_id or db.session.get(School, school_id) is None):
         raise DomainError("school_id", _("Choose the teacher's school."))
+    _refuse_existing_role(kind, email, school_id)
     invitation, _link = create_invitation(
         actor, kind, email, name, school_id=school_id if kind == "teacher" else None
     )
     return invitation
+
+
+def _refuse_existing_role(kind: str, email: str, school_id: int | None) -> None:
+    """An invitation to a role the person already has would only fail when accepted."""
+    user = find_user_by_login(email)
+    if user is None:
+        return
+    if kind == "admin" and user.is_admin:
+        raise DomainError("email", _("%(email)s is already an administrator.", email=user.email))
+    if kind == "teacher" and any(t.school_id == school_id for t in user.teachers):
+        message = _("%(email)s is already a teacher at this school.", email=user.email)
+        raise DomainError("email", message)
 
 
 def school_choices() -> list[tuple[int, str]]:
