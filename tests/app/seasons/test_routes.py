@@ -172,3 +172,17 @@ def test_request_form_leaves_without_cancelling_anything(login, world, season):
     page = login(world["teacher"].user).get(f"/seasons/{season.id}/requests/new")
     text = page.get_data(as_text=True)
     assert "Tilbake uten å lagre" in text and ">Avlys<" not in text
+
+
+def test_wish_buttons_name_the_wish_and_a_wished_offer_is_marked(login, world, season):
+    client = login(world["students"][0].user)
+    offer = world["near"][0]
+    client.post("/seasons/wishes/add", data={"choice": f"offer:{offer.id}"})
+    client.post("/seasons/wishes/add", data={"choice": "field:ict"})
+    page = client.get("/seasons/wishes").get_data(as_text=True)
+    name = f"{offer.company.name}: {offer.title}"
+    assert f'Fjern<span class="visually-hidden">: {name}</span>' in page
+    assert 'Flytt opp<span class="visually-hidden">: Fagfelt: IT og programvare</span>' in page
+    listing = page.split('id="offers-h"')[1]
+    assert listing.count('value="offer:') == len(world["near"]) - 1
+    assert "Står i ønskene dine" in listing
