@@ -44,6 +44,17 @@ class ResetPasswordForm(FlaskForm):
     )
 
 
+class ChangePasswordForm(FlaskForm):
+    """The current password, then a new one typed twice."""
+
+    current = PasswordField(_l("Your current password"), validators=[DataRequired()])
+    password = PasswordField(_l("New password"), validators=[DataRequired()])
+    confirm = PasswordField(
+        _l("Repeat the password"),
+        validators=[DataRequired(), EqualTo("password", message=_l("The passwords differ."))],
+    )
+
+
 class JoinClassForm(FlaskForm):
     """A student joins a class with the teacher's code; no e-mail address."""
 

@@ -16,6 +16,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from app.accounts import privacy, services
 from app.accounts.forms import (
+    ChangePasswordForm,
     DeleteAccountForm,
     JoinClassForm,
     LoginForm,
@@ -197,6 +198,22 @@ def set_language(code: str):
 def account():
     """The user's own account page."""
     return render_template("accounts/account.html", delete_form=DeleteAccountForm())
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@login_required
+def change_password():
+    """Change one's password while logged in, without a reset e-mail."""
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        try:
+            services.change_password(current_user, form.current.data, form.password.data)
+        except DomainError as error:
+            apply_to_form(form, error)
+        else:
+            flash(_("Your new password is saved."), "success")
+            return redirect(url_for("accounts.account"))
+    return render_template("accounts/change_password.html", form=form)
 
 
 @bp.route("/account/export")

@@ -219,6 +219,17 @@ def choose_own_password(user: User, password: str) -> None:
     db.session.commit()
 
 
+def change_password(user: User, current: str, password: str) -> None:
+    """A logged-in user replaces their password, proving they know the current one."""
+    if not user.check_password(current):
+        raise DomainError("current", _("That is not your current password."))
+    check_password_strength(password)
+    user.set_password(password)
+    user.must_change_password = False
+    audit.record(user, "password.change", user)
+    db.session.commit()
+
+
 def join_class(code: str, display_name: str, password: str, language: str = "nb") -> User:
     """Create a student account in the class with this code; returns the new user."""
     from app.schools.models import SchoolClass, Student

@@ -34,6 +34,7 @@ ACTION_LABELS = {
     "offer.save": _l("Offer saved"),
     "offer.slots": _l("Offer dates added"),
     "outbox.retry": _l("E-mail sent again"),
+    "password.change": _l("Password changed"),
     "password.choose_own": _l("Own password chosen"),
     "password.reset": _l("Password reset"),
     "plan.reopen": _l("Annual plan reopened"),
