@@ -76,3 +76,20 @@ def students_of(school_class: SchoolClass) -> list[Student]:
             .order_by(Student.display_name)
         )
     )
+
+
+def published_placements(school_class: SchoolClass) -> dict[int, list]:
+    """Each student's published placements, so the teacher can follow the class up."""
+    from app.seasons.models import MatchRun, Placement
+
+    rows = db.session.scalars(
+        sa.select(Placement)
+        .join(MatchRun)
+        .join(Student, Placement.student_id == Student.id)
+        .where(Student.class_id == school_class.id, MatchRun.status == "published")
+        .order_by(Placement.id)
+    )
+    found: dict[int, list] = {}
+    for placement in rows:
+        found.setdefault(placement.student_id, []).append(placement)
+    return found

@@ -128,6 +128,7 @@ def show_class(class_id: int):
         school_class=school_class,
         form=ButtonForm(),
         students=queries.students_of(school_class),
+        placements=queries.published_placements(school_class),
     )
 
 

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import io
+from datetime import date
 
 import sqlalchemy as sa
 
 from app.extensions import db
 from app.schools.models import SchoolClass, Student, Teacher
+from app.seasons.models import MatchRun, Placement
 from tests.factories import (
     AdminFactory,
+    OfferFactory,
+    OfferSlotFactory,
     SchoolClassFactory,
     SchoolFactory,
     StudentFactory,
     TeacherFactory,
 )
+from tests.factories.seasons import SeasonFactory
 
 
 def test_admin_imports_csv_and_sees_the_row_report(login):
@@ -211,3 +216,21 @@ def test_edit_and_delete_an_empty_class(login):
     assert db.session.get(SchoolClass, school_class.id).name == "9Y"
     client.post(f"/schools/classes/{school_class.id}/delete")
     assert db.session.get(SchoolClass, school_class.id) is None
+
+
+def test_teacher_sees_each_students_published_placement_on_the_class_page(login):
+    placed = StudentFactory(display_name="Amina")
+    waiting = StudentFactory(display_name="Jonas", school_class=placed.school_class)
+    teacher = TeacherFactory(school=placed.school_class.school)
+    offer = OfferFactory(kind="work_week", company__name="Fosen Miljøteknikk AS")
+    slot = OfferSlotFactory(offer=offer, date=date(2027, 2, 8))
+    for status in ("published", "finished"):
+        run = MatchRun(season_id=SeasonFactory().id, status=status)
+        db.session.add(run)
+        db.session.flush()
+        db.session.add(Placement(run=run, student_id=placed.id, slot_id=slot.id, kind="work_week"))
+    db.session.flush()
+    page = login(teacher.user).get(f"/schools/classes/{placed.class_id}").get_data(as_text=True)
+    amina = page.split(">Amina")[1].split("</td>")[0]
+    assert amina.count("Arbeidsuke: Fosen Miljøteknikk AS, 8. feb. 2027") == 1
+    assert "Ingen plass" in page.split(f">{waiting.display_name}")[1].split("</td>")[0]
