@@ -1,4 +1,4 @@
-"""Readable names for the audit log's action codes, in the user's language."""
+"""Readable names for the audit log's action codes and object kinds, in the user's language."""
 
 from __future__ import annotations
 
@@ -62,6 +62,36 @@ ACTION_LABELS = {
     "teacher.register": _l("Teacher registered"),
     "teacher.reject": _l("Teacher rejected"),
 }
+
+
+# Kinds of object, by model class name as audit.record stores them.
+OBJECT_LABELS = {
+    "Season": _l("Season"),
+    "Placement": _l("Placement"),
+    "Booking": _l("Booking"),
+    "SchoolClass": _l("Class"),
+    "Company": _l("Company"),
+    "Offer": _l("Offer"),
+    "OfferSlot": _l("Offer date"),
+    "Site": _l("Site"),
+    "RoleModel": _l("Role model"),
+    "User": _l("User"),
+    "Invitation": _l("Invitation"),
+    "Student": _l("Student"),
+    "Teacher": _l("Teacher"),
+    "ClassRequest": _l("Class request"),
+    "Preference": _l("Wish"),
+    "AnnualPlan": _l("Annual plan"),
+    "Membership": _l("Membership"),
+    "OutboxMessage": _l("E-mail"),
+    "School": _l("School"),
+}
+
+
+def object_label(object_type: str) -> str:
+    """The kind of object for people; an unknown class name is shown as it is."""
+    label = OBJECT_LABELS.get(object_type)
+    return str(label) if label is not None else object_type
 
 
 def action_label(action: str) -> str:

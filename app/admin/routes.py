@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.admin import services
-from app.admin.audit_labels import action_label
+from app.admin.audit_labels import action_label, object_label
 from app.admin.forms import InviteForm
 from app.core.errors import DomainError, apply_to_form
 from app.core.permissions import ADMIN, roles_required
@@ -45,4 +45,6 @@ def audit():
     page = db.paginate(
         services.audit_query(q), page=request.args.get("page", 1, type=int), per_page=50
     )
-    return render_template("admin/audit.html", page=page, q=q, action_label=action_label)
+    return render_template(
+        "admin/audit.html", page=page, q=q, action_label=action_label, object_label=object_label
+    )

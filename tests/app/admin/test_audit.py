@@ -8,6 +8,7 @@ import re
 import pytest
 
 from app.admin.audit_labels import ACTION_LABELS
+from app.admin.models import AuditLog
 from app.core import audit
 from app.extensions import db
 from tests.factories.accounts import AdminFactory
@@ -19,6 +20,7 @@ def entries():
     kari, ola = AdminFactory(name="Kari Nordmann"), AdminFactory(name="Ola Hansen")
     audit.record(kari, "matching.move", None, slot=3)
     audit.record(ola, "season.status", None)
+    db.session.add(AuditLog(action="matching.published", object_type="Season", object_id=7))
     db.session.commit()
     return kari, ola
 
@@ -28,6 +30,8 @@ def test_actions_are_named_in_the_users_language(login, entries):
     page = client.get("/admin/audit").get_data(as_text=True)
     assert "Plassering flyttet" in page and "Sesongens fase endret" in page
     assert "matching.move" not in page
+    assert "Sesong 7" in page and "Season 7" not in page
+    assert "Skolebro (automatisk)" in page
 
 
 def test_actions_are_named_in_danish_for_a_danish_administrator(login, entries):
