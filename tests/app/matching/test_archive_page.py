@@ -31,3 +31,4 @@ def test_archiving_after_the_activities_has_no_warning(login, admin, season):
 
     assert WARNING not in page
     assert "Ja, arkiver og slett" in page
+    assert ">Avbryt</a>" in page and "Avlys" not in page  # leave the form, not call off an event
