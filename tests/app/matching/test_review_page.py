@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from app.matching.runs import execute_run, start_run
 
 
@@ -16,3 +18,16 @@ def test_unmatched_section_points_to_the_settings_and_folds_the_unused_offers(
     assert f'href="/matching/seasons/{season.id}/settings">endre innstillingene' in page
     unused = page[page.index('<details class="unused-offers">') :]
     assert unused.index("<summary>") < unused.index("Tilbud med ubrukte plasser")
+
+
+def test_pinning_returns_to_the_same_row(login, admin, season, region):
+    run = execute_run(start_run(admin, season).id)
+    client = login(admin)
+    page = client.get(f"/matching/runs/{run.id}/review?page=1").get_data(as_text=True)
+    placement_id = re.search(r'<tr id="placement-(\d+)"', page).group(1)
+    expected = f"/matching/runs/{run.id}/review?page=1#placement-{placement_id}"
+    assert f'value="{expected}"' in page
+
+    response = client.post(f"/matching/placements/{placement_id}/pin", data={"next": expected})
+
+    assert response.location == expected
