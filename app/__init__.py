@@ -40,6 +40,9 @@ def create_app(config: object | str | None = None) -> Flask:
     logging.basicConfig(level=logging.INFO)
     logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
     register_extensions(app)
+    from app.core.form_messages import use_our_catalogs
+
+    use_our_catalogs()
     register_blueprints(app)
     register_template_helpers(app)
     from app.core.errors import register_error_handlers
