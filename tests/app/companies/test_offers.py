@@ -1,5 +1,6 @@
 """Offers of the four kinds with their rules, and their dates or weeks with capacity."""
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -183,3 +184,14 @@ def test_a_work_week_reads_in_weeks_and_days(client, login, contact):
     response = client.post(f"/companies/offers/{visit.id}/slots", data=data, follow_redirects=True)
     page = response.get_data(as_text=True)
     assert "1 dato lagt til." in page and "150 minutter" in page and "mandagen" not in page
+
+
+def test_each_dates_buttons_say_which_date_they_act_on(client, login, contact):
+    login(contact.user)
+    offer = OfferFactory(company=contact.company)
+    OfferSlotFactory(offer=offer, date=coming_monday(2))
+    OfferSlotFactory(offer=offer, date=coming_monday(3))
+    page = client.get(f"/companies/offers/{offer.id}").get_data(as_text=True)
+    removes = re.findall(r'Fjern<span class="visually-hidden"> ([^<]+)</span>', page)
+    changes = re.findall(r'Endre<span class="visually-hidden"> ([^<]+)</span>', page)
+    assert len(set(removes)) == 2 and removes == changes
