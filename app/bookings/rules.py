@@ -51,15 +51,26 @@ def is_role_model_free(role_model: RoleModel, day: date) -> bool:
     return not (role_model.available_until and day > role_model.available_until)
 
 
-def check_role_model_day(role_model: RoleModel, day: date, field: str) -> None:
-    """Refuse a day the role model is not available or has no visits left that year."""
+def check_role_model_day(
+    role_model: RoleModel, day: date, field: str, is_own: bool = False
+) -> None:
+    """Refuse a day the role model is not available or has no visits left that year.
+
+    `is_own` when the role model proposes the day: the message then points to their profile.
+    """
     if not is_role_model_free(role_model, day):
+        shown = day.strftime("%d.%m.%Y")
+        if is_own:
+            raise fail(
+                field,
+                _(
+                    "Your profile says you cannot visit on %(day)s. Choose another day, "
+                    "or change the days in your profile.",
+                    day=shown,
+                ),
+            )
         raise fail(
-            field,
-            _(
-                "The role model is not available on %(day)s. Choose another day.",
-                day=day.strftime("%d.%m.%Y"),
-            ),
+            field, _("The role model is not available on %(day)s. Choose another day.", day=shown)
         )
     if capacity.visits_left(role_model, day.year) <= 0:
         raise fail(field, _("The role model has no visits left in %(year)s.", year=day.year))

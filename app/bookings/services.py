@@ -166,7 +166,8 @@ def propose(actor: User, booking: Booking, day: date, at: time, note: str) -> Bo
     """The provider proposes another time; the teacher accepts it or cancels."""
     start, end = rules.new_times(booking, day, at, "day")
     if booking.role_model is not None:
-        rules.check_role_model_day(booking.role_model, day, "day")
+        is_own = booking.role_model.user_id == actor.id
+        rules.check_role_model_day(booking.role_model, day, "day", is_own=is_own)
     else:
         booking.slot_id = _slot_id_for(booking, day)
     rules.transition(booking, actor, ("requested", "proposed"), "proposed", note.strip())

@@ -318,3 +318,18 @@ def test_a_provider_declines_an_open_request_and_cancels_only_a_confirmed_one(wo
     services.accept(world.role_model.user, booking)
     page = client.get(f"/bookings/{booking.id}").get_data(as_text=True)
     assert "Avlys bookingen" in page and "Avslå forespørselen" not in page
+
+
+def test_a_role_model_proposing_a_day_they_blocked_is_pointed_to_their_profile(world, login):
+    booking = services.request_role_model_visit(world.teacher_user, world.role_model, world.ask())
+    blocked = weekday_ahead(35)
+    world.role_model.blocked_dates = [blocked.isoformat()]
+    db.session.commit()
+    client = login(world.role_model.user)
+    response = client.post(
+        f"/bookings/{booking.id}/propose",
+        data={"propose-day": blocked.isoformat(), "propose-at": "10:00", "propose-reason": "Ok"},
+    )
+    html = response.get_data(as_text=True)
+    assert f"Profilen din sier at du ikke kan besøke {blocked:%d.%m.%Y}." in html
+    assert "Rollemodellen kan ikke" not in html
