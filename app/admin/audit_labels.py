@@ -23,6 +23,7 @@ ACTION_LABELS = {
     "company.update": _l("Company details changed"),
     "invitation.accept": _l("Invitation accepted"),
     "invitation.create": _l("Invitation sent"),
+    "invitation.withdraw": _l("Invitation withdrawn"),
     "matching.move": _l("Placement moved"),
     "matching.pin": _l("Placement pinned"),
     "matching.unpin": _l("Placement unpinned"),

@@ -57,6 +57,17 @@ def invite(actor, company: Company, email: str, name: str) -> Invitation:
     return invitation
 
 
+def withdraw_invitation(actor, company: Company, invitation_id: int) -> Invitation:
+    """Stop an open invitation of the company (a wrong address, a change of mind)."""
+    invitation = db.session.get(Invitation, invitation_id)
+    if invitation is None or invitation not in open_invitations(company):
+        raise DomainError(None, _("This invitation is already accepted or no longer valid."))
+    invitation.expires_at = utcnow()
+    audit.record(actor, "invitation.withdraw", invitation, email=invitation.email)
+    db.session.commit()
+    return invitation
+
+
 def open_invitations(company: Company) -> list[Invitation]:
     """Role-model invitations not yet accepted and not expired."""
     return list(

@@ -68,6 +68,20 @@ def invite_role_model(company_id: int):
     return _list_page(company, form, 400)
 
 
+@bp.route("/<int:company_id>/invitations/<int:invitation_id>/withdraw", methods=["POST"])
+@roles_required(CONTACT, "admin")
+def withdraw_invitation(company_id: int, invitation_id: int):
+    """Withdraw a role-model invitation that is not yet accepted."""
+    company = managed_company(company_id)
+    try:
+        invitation = role_models.withdraw_invitation(current_user, company, invitation_id)
+    except DomainError as error:
+        flash(error.message, "error")
+    else:
+        flash(_("The invitation to %(email)s is withdrawn.", email=invitation.email), "success")
+    return redirect(url_for("companies.role_model_list", company_id=company.id))
+
+
 @bp.route("/role-models/<int:rm_id>/status", methods=["POST"])
 @roles_required(CONTACT, "admin")
 def role_model_status(rm_id: int):

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 import sqlalchemy as sa
 
-from app.accounts.services import accept_invitation, invitation_link
+from app.accounts.services import InvitationProblem, accept_invitation, invitation_link
 from app.companies import role_models
 from app.companies.models import RoleModel, RoleModelYear
 from app.core.errors import DomainError
@@ -144,3 +144,19 @@ def test_inviting_the_same_employee_again_replaces_the_open_invitation(client, l
     page = client.get(f"/companies/{contact.company_id}/role-models").get_data(as_text=True)
     assert page.count("gyldig til") == 1
     assert len(role_models.open_invitations(contact.company)) == 1
+
+
+def test_an_invitation_to_a_wrong_address_is_withdrawn(client, login, contact, app):
+    with app.test_request_context():
+        invitation = role_models.invite(contact.user, contact.company, "ida@havtknikk.no", "Ida")
+        token = invitation_link(invitation).rsplit("/", 1)[1]
+    other = RoleModelFactory().company
+    login(contact.user)
+    url = f"/companies/{other.id}/invitations/{invitation.id}/withdraw"
+    assert client.post(url).status_code == 403
+    url = f"/companies/{contact.company_id}/invitations/{invitation.id}/withdraw"
+    page = client.post(url, follow_redirects=True).get_data(as_text=True)
+    assert "Invitasjonen til ida@havtknikk.no er trukket tilbake." in page
+    assert "gyldig til" not in page
+    with pytest.raises(InvitationProblem):
+        accept_invitation(token, "Ida Berg", "Passord-123")
