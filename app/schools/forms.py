@@ -15,6 +15,7 @@ from wtforms.validators import (
 )
 
 from app.bookings.forms import DayField  # says how to write a date, in the user's language
+from app.core.domain import GRADES
 
 
 class ImportForm(FlaskForm):
@@ -53,7 +54,8 @@ class ClassForm(FlaskForm):
         default=9,
         validators=[
             InputRequired(_l("Write the grade.")),
-            NumberRange(1, 13, message=_l("The grade is a number from 1 to 13.")),
+            # Offers and the matching serve these grades only; a class outside them gets nothing.
+            NumberRange(min(GRADES), max(GRADES), message=_l("Skolebro is for grades 8 to 10.")),
         ],
     )
     size = IntegerField(

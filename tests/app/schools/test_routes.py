@@ -234,3 +234,17 @@ def test_teacher_sees_each_students_published_placement_on_the_class_page(login)
     amina = page.split(">Amina")[1].split("</td>")[0]
     assert amina.count("Arbeidsuke: Fosen Miljøteknikk AS, 8. feb. 2027") == 1
     assert "Ingen plass" in page.split(f">{waiting.display_name}")[1].split("</td>")[0]
+
+
+def test_a_grade_skolebro_has_no_offers_for_is_refused_at_the_field(login):
+    teacher = TeacherFactory()
+    page = (
+        login(teacher.user)
+        .post(
+            "/schools/classes/new",
+            data={"school_id": teacher.school_id, "name": "7C", "grade": 7, "size": 25},
+        )
+        .get_data(as_text=True)
+    )
+    assert "Skolebro er for 8. til 10. trinn." in page and 'value="7C"' in page
+    assert db.session.scalar(sa.select(SchoolClass)) is None
