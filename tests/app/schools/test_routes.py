@@ -231,9 +231,9 @@ def test_teacher_sees_each_students_published_placement_on_the_class_page(login)
         db.session.add(Placement(run=run, student_id=placed.id, slot_id=slot.id, kind="work_week"))
     db.session.flush()
     page = login(teacher.user).get(f"/schools/classes/{placed.class_id}").get_data(as_text=True)
-    amina = page.split(">Amina")[1].split("</td>")[0]
+    amina = page.split(">Amina<")[1].split("</li>")[0]
     assert amina.count("Arbeidsuke: Fosen Miljøteknikk AS, 8. feb. 2027") == 1
-    assert "Ingen plass" in page.split(f">{waiting.display_name}")[1].split("</td>")[0]
+    assert "Ingen plass" in page.split(f">{waiting.display_name}<")[1].split("</li>")[0]
 
 
 def test_a_grade_skolebro_has_no_offers_for_is_refused_at_the_field(login):
