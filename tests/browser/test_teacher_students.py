@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
+from tests.browser.test_accessibility import serious_violations
 from tests.factories import SchoolClassFactory, StudentFactory, TeacherFactory, UserFactory
 
 
@@ -18,9 +19,11 @@ def test_teacher_is_asked_before_a_student_is_removed(page: Page, live_server):
     page.get_by_label("Passord").fill("Passord-123")
     page.get_by_role("button", name="Logg inn").click()
     page.goto(live_server + f"/schools/classes/{school_class.id}")
+    assert serious_violations(page) == []
 
     page.get_by_role("link", name="Fjern Amina").click()
     expect(page.get_by_role("heading", name="Fjerne Amina fra 9B?")).to_be_visible()
+    assert serious_violations(page) == []
     page.get_by_role("link", name="Tilbake til klassen").click()
     expect(page.get_by_role("heading", name="Elever (2)")).to_be_visible()
 
