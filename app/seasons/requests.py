@@ -10,7 +10,7 @@ from app.core import audit
 from app.core.errors import DomainError
 from app.extensions import db
 from app.schools.models import SchoolClass, Teacher
-from app.seasons.models import ClassRequest, Season
+from app.seasons.models import ClassRequest, MatchRun, Placement, Season, Unmatched
 
 OPEN_FOR_REQUESTS = ("offers_open", "requests_open")
 
@@ -87,4 +87,20 @@ def requests_of(user, season: Season) -> list[ClassRequest]:
     return list(db.session.scalars(query.order_by(ClassRequest.window_start)))
 
 
-__all__ = ["Teacher", "delete_request", "requests_of", "save_request"]
+def published_outcomes(season: Season, items: list[ClassRequest]) -> dict[int, object]:
+    """Each request's result in the season's published run: its Placement, or its Unmatched
+    row with the reason, so the teacher who asked learns what came of it."""
+    run_ids = sa.select(MatchRun.id).where(
+        MatchRun.season_id == season.id, MatchRun.status == "published"
+    )
+    ids = [item.id for item in items]
+    found: dict[int, object] = {}
+    for model in (Unmatched, Placement):  # a placement wins over an unmatched row
+        rows = db.session.scalars(
+            sa.select(model).where(model.run_id.in_(run_ids), model.request_id.in_(ids))
+        )
+        found |= {row.request_id: row for row in rows}
+    return found
+
+
+__all__ = ["Teacher", "delete_request", "published_outcomes", "requests_of", "save_request"]

@@ -42,12 +42,14 @@ def requests():
     season = _teacher_season()
     classes = class_requests.teacher_classes(current_user)
     missing = {c.id: wishes.students_without_wishes(season, c) for c in classes} if season else {}
+    items = class_requests.requests_of(current_user, season) if season else []
     return render_template(
         "seasons/requests.html",
         season=season,
         classes=classes,
         missing=missing,
-        items=class_requests.requests_of(current_user, season) if season else [],
+        items=items,
+        outcomes=class_requests.published_outcomes(season, items) if items else {},
         is_open=season is not None and class_requests.is_open_for_requests(season),
         kinds=REQUEST_KINDS,
         modes=REQUEST_MODES,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.extensions import db
-from app.seasons.models import ClassRequest, Preference, Season
+from app.seasons.models import ClassRequest, MatchRun, Placement, Preference, Season, Unmatched
 from tests.factories import SchoolClassFactory, TeacherFactory
 from tests.factories.seasons import ClassRequestFactory
 
@@ -186,3 +186,20 @@ def test_wish_buttons_name_the_wish_and_a_wished_offer_is_marked(login, world, s
     listing = page.split('id="offers-h"')[1]
     assert listing.count('value="offer:') == len(world["near"]) - 1
     assert "Står i ønskene dine" in listing
+
+
+def test_teacher_sees_what_came_of_each_request_once_published(login, world, season):
+    visit = ClassRequestFactory(season=season, school_class=world["class"])
+    later = ClassRequestFactory(season=season, school_class=world["class"], kind="company_visit")
+    slot = world["near"][0].slots[0]
+    run = MatchRun(season_id=season.id, status="published")
+    db.session.add(run)
+    db.session.flush()
+    db.session.add(Placement(run=run, request_id=visit.id, slot_id=slot.id, kind="company_visit"))
+    db.session.add(Unmatched(run=run, request_id=later.id, reason_code="x", reason="No date fits."))
+    season.status = "published"
+    db.session.flush()
+    page = login(world["teacher"].user).get("/seasons/requests").get_data(as_text=True)
+    assert "<th>Resultat</th>" in page
+    assert f"{slot.offer.company.name}, 8. mars 2027" in page
+    assert 'Ikke matchet:</strong> <span lang="en">No date fits.</span>' in page
