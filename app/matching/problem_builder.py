@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
+from sqlalchemy.orm import selectinload
 
 from app.companies.models import Offer as OfferRow
 from app.companies.models import OfferSlot as SlotRow
@@ -56,6 +57,20 @@ class Built:
         if not hasattr(self, "_pins"):
             self._pins = set(self.problem.pins)
         return self._pins
+
+    @property
+    def engine_offers(self) -> dict[str, Offer]:
+        """The problem's offers by id (built once): fields and place without a query."""
+        if not hasattr(self, "_engine_offers"):
+            self._engine_offers = {o.id: o for o in self.problem.offers}
+        return self._engine_offers
+
+    @property
+    def school_at(self) -> dict[str, tuple[float, float]]:
+        """Each school's (lat, lon) by engine id (built once)."""
+        if not hasattr(self, "_school_at"):
+            self._school_at = {s.id: (s.lat, s.lon) for s in self.problem.schools}
+        return self._school_at
 
     @property
     def names(self) -> dict[str, dict[int, str]]:
@@ -111,6 +126,7 @@ def build_problem(season: SeasonRow) -> Built:
         bookings=rows.engine_bookings(season, built, rm_ids),
     )
     built.problem = rows.with_pins_and_previous(season, problem, built)
+    built.names  # noqa: B018  (read now: the run's progress commits expire these rows)
     return built
 
 
@@ -147,6 +163,11 @@ def _offers(season: SeasonRow, built: Built) -> tuple[Offer, ...]:
         sa.select(OfferRow)
         .where(OfferRow.is_active.is_(True), OfferRow.kind.in_(STUDENT_OFFER_KINDS))
         .where(OfferRow.slots.any(SlotRow.date.between(season.starts_on, season.ends_on)))
+        .options(
+            selectinload(OfferRow.slots),
+            selectinload(OfferRow.site),
+            selectinload(OfferRow.company),
+        )
         .order_by(OfferRow.id)
     )
     out = []

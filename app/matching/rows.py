@@ -8,6 +8,7 @@ from dataclasses import replace
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
+from sqlalchemy.orm import selectinload
 
 from app.bookings.capacity import visits_left
 from app.bookings.models import Booking
@@ -35,7 +36,12 @@ def classes_of(schools: list[School]) -> list[SchoolClass]:
     ids = [s.id for s in schools]
     if not ids:
         return []
-    query = sa.select(SchoolClass).where(SchoolClass.school_id.in_(ids)).order_by(SchoolClass.id)
+    query = (
+        sa.select(SchoolClass)
+        .where(SchoolClass.school_id.in_(ids))
+        .options(selectinload(SchoolClass.students))
+        .order_by(SchoolClass.id)
+    )
     return list(db.session.scalars(query))
 
 

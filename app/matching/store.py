@@ -35,29 +35,28 @@ def wish_rank(built: Built, p: Placement) -> int | None:
     student = built.students.get(p.subject_id)
     if student is None:
         return None
-    offer = built.offers.get(p.offer_id or "")
+    offer = built.engine_offers.get(p.offer_id or "")
     for rank, wish in enumerate(student.wishes, start=1):
         if wish.offer_id == p.offer_id or (
-            wish.field and offer is not None and wish.field in (offer.fields or ())
+            wish.field and offer is not None and wish.field in offer.fields
         ):
             return rank
     return LAST_RESORT_RANK
 
 
 def travel_km(built: Built, p: Placement, road_factor: float) -> float | None:
-    """Road km between the class's school and the place (0 for digital visits)."""
+    """Road km between the class's school and the place (0 for digital visits), from the
+    coordinates the engine had (no query per placement)."""
     if p.mode == "digital":
         return 0.0
     class_id = built.class_of_student.get(p.subject_id) or _request_class(built, p.subject_id)
-    school = built.schools.get(built.school_of_class.get(class_id, ""))
+    school = built.school_at.get(built.school_of_class.get(class_id, ""))
     if p.role_model_id is not None:
         return None if school is None else 0.0  # the role model travels to the school
-    offer = built.offers.get(p.offer_id or "")
-    if school is None or offer is None or offer.site is None:
+    offer = built.engine_offers.get(p.offer_id or "")
+    if school is None or offer is None:
         return None
-    site = offer.site
-    km = haversine_km(school.latitude, school.longitude, site.latitude, site.longitude)
-    return round(km * road_factor, 1)
+    return round(haversine_km(*school, offer.lat, offer.lon) * road_factor, 1)
 
 
 def _request_class(built: Built, request_id: str) -> str:
