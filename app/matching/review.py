@@ -163,12 +163,30 @@ class StudentGroup:
     rows: list  # Unmatched rows, in id order
 
 
-def unmatched_summary(run: MatchRun, limit: int = 100) -> dict:
-    """Unmatched students grouped by class and reason (every one), requests and offers (the
-    first `limit` each, with their counts)."""
+GROUPS_PER_PAGE = 20
+
+
+@dataclass
+class GroupPage:
+    """One page of the unmatched students' groups, with what the pagination macro reads."""
+
+    items: list[StudentGroup]
+    page: int
+    pages: int
+    students: int  # unmatched students in every group
+
+    has_prev = property(lambda self: self.page > 1)
+    has_next = property(lambda self: self.page < self.pages)
+    prev_num = property(lambda self: self.page - 1)
+    next_num = property(lambda self: self.page + 1)
+
+
+def unmatched_summary(run: MatchRun, group_page: int = 1, limit: int = 100) -> dict:
+    """Unmatched students grouped by class and reason, a page of groups at a time; requests
+    and offers (the first `limit` each, with their counts)."""
     from app.seasons.models import Unmatched
 
-    out: dict = {"students": _student_groups(run)}
+    out: dict = {"students": student_groups(run, group_page)}
     for name, column in (("requests", Unmatched.request_id), ("offers", Unmatched.offer_id)):
         query = sa.select(Unmatched).where(Unmatched.run_id == run.id, column.is_not(None))
         count = db.session.scalar(sa.select(sa.func.count()).select_from(query.subquery()))
@@ -176,29 +194,53 @@ def unmatched_summary(run: MatchRun, limit: int = 100) -> dict:
     return out
 
 
-def _student_groups(run: MatchRun) -> tuple[int, list[StudentGroup]]:
-    """(unmatched students, their groups by class and reason, largest first)."""
+def student_groups(run: MatchRun, page: int = 1) -> GroupPage:
+    """The unmatched students' groups by class and reason, largest first, one page of them
+    loaded with names (grouping reads plain columns: 15,000 unmatched at national scale)."""
     from app.seasons.models import Unmatched
 
+    light = (
+        sa.select(
+            Unmatched.id,
+            Student.class_id,
+            Unmatched.reason_code,
+            Unmatched.reason_params,
+            Unmatched.reason,
+        )
+        .join(Student, Unmatched.student_id == Student.id)
+        .where(Unmatched.run_id == run.id)
+        .order_by(Unmatched.id)
+    )
+    ids_by_group: dict[tuple, list[int]] = {}
+    for row_id, class_id, code, params, text in db.session.execute(light):
+        detail = json.dumps(params, sort_keys=True) if params else text
+        ids_by_group.setdefault((class_id, code, detail), []).append(row_id)
+    names = _class_names({class_id for class_id, _, _ in ids_by_group})
+    ordered = sorted(ids_by_group.items(), key=lambda kv: (-len(kv[1]), *names[kv[0][0]]))
+    pages = max(1, math.ceil(len(ordered) / GROUPS_PER_PAGE))
+    page = min(max(1, page), pages)
+    shown = ordered[(page - 1) * GROUPS_PER_PAGE : page * GROUPS_PER_PAGE]
     query = (
         sa.select(Unmatched)
-        .where(Unmatched.run_id == run.id, Unmatched.student_id.is_not(None))
+        .where(Unmatched.id.in_([i for _, ids in shown for i in ids]))
         .options(
             selectinload(Unmatched.student)
             .selectinload(Student.school_class)
             .selectinload(SchoolClass.school)
         )
-        .order_by(Unmatched.id)
     )
-    groups: dict[tuple, StudentGroup] = {}
-    rows = list(db.session.scalars(query))
-    for row in rows:
-        params = json.dumps(row.reason_params, sort_keys=True) if row.reason_params else row.reason
-        school_class = row.student.school_class
-        group_key = (school_class.id, row.reason_code, params)
-        groups.setdefault(group_key, StudentGroup(school_class, [])).rows.append(row)
-    ordered = sorted(
-        groups.values(),
-        key=lambda g: (-len(g.rows), g.school_class.school.name, g.school_class.name),
+    rows = {u.id: u for u in db.session.scalars(query)}
+    items = [
+        StudentGroup(rows[ids[0]].student.school_class, [rows[i] for i in ids]) for _, ids in shown
+    ]
+    return GroupPage(items, page, pages, sum(len(ids) for ids in ids_by_group.values()))
+
+
+def _class_names(class_ids: set[int]) -> dict[int, tuple[str, str]]:
+    """(school name, class name) of each class."""
+    query = (
+        sa.select(SchoolClass.id, School.name, SchoolClass.name)
+        .join(School, SchoolClass.school_id == School.id)
+        .where(SchoolClass.id.in_(class_ids))
     )
-    return len(rows), ordered
+    return {class_id: (school, name) for class_id, school, name in db.session.execute(query)}

@@ -135,7 +135,7 @@ def review_page(run_id: int):
         previous=review.previous_run(match_run),
         page=page,
         q=q,
-        unmatched=review.unmatched_summary(match_run),
+        unmatched=review.unmatched_summary(match_run, request.args.get("groups", 1, type=int)),
         button=ConfirmForm(),
         is_editable=match_run.status == "finished" and match_run.season.status == "matched",
         stopped=publish.stop_reason(match_run),

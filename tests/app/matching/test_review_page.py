@@ -31,3 +31,31 @@ def test_pinning_returns_to_the_same_row(login, admin, season, region):
     response = client.post(f"/matching/placements/{placement_id}/pin", data={"next": expected})
 
     assert response.location == expected
+
+
+def test_unmatched_students_come_a_page_of_groups_at_a_time(
+    login, admin, season, region, monkeypatch
+):
+    """A national run leaves some 15,000 students unmatched: the page lists their groups a
+    page at a time, largest first, and the total stays in the heading."""
+    from app.matching import review
+
+    run = execute_run(start_run(admin, season).id)
+    every = review.student_groups(run)
+    assert every.pages == 1 and len(every.items) >= 2
+    sizes = [len(g.rows) for g in every.items]
+    assert sizes == sorted(sizes, reverse=True)
+    monkeypatch.setattr(review, "GROUPS_PER_PAGE", 1)
+    client = login(admin)
+
+    first = client.get(f"/matching/runs/{run.id}/review").get_data(as_text=True)
+    second = client.get(f"/matching/runs/{run.id}/review?groups=2").get_data(as_text=True)
+
+    def groups(page: str) -> int:
+        listed = page[page.index('class="list unmatched-groups"') :]
+        return listed[: listed.index("</ul>")].count("<li>")
+
+    assert groups(first) == groups(second) == 1
+    assert f"Elever ({every.students})" in first and f"Elever ({every.students})" in second
+    assert f"/matching/runs/{run.id}/review?groups=2#unmatched-students" in first
+    assert every.items[1].school_class.name in second.split("unmatched-groups")[1]
