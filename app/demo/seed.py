@@ -6,8 +6,10 @@ import random
 from datetime import UTC, date, datetime, timedelta
 
 from argon2 import PasswordHasher
+from flask_babel import force_locale
 
 from app.admin.models import Setting
+from app.core.domain import STEM_FIELDS
 from app.core.geo import haversine_km
 from app.core.model_base import utcnow
 from app.demo import data
@@ -118,6 +120,14 @@ def add_companies(rng: random.Random, schools: list, cal: DemoCalendar) -> list[
     return companies
 
 
+def _field_words(fields: list[str]) -> str:
+    """The fields in bokmål words ("IT og programvare, matematikk og statistikk"): the
+    description is text the company wrote, not a list of codes."""
+    with force_locale("nb"):
+        words = [str(STEM_FIELDS[f]) for f in fields]
+    return ", ".join(w[0].lower() + w[1:] if w[1:2].islower() else w for w in words)
+
+
 def _add_company(rng, i: int, name: str, fields: list[str], town, weeks, cal) -> Company:
     """One company with its site, membership, annual plan and offers."""
     sizes = [15, 20, 30, 45, 60] if i >= RURAL_FROM else [8, 15, 30, 45, 60, 90, 140, 250, 420]
@@ -128,7 +138,7 @@ def _add_company(rng, i: int, name: str, fields: list[str], town, weeks, cal) ->
         name=name,
         employees=employees,
         fields=fields,
-        description=f"{name} arbeider med {', '.join(fields)} i {town[1]}.",
+        description=f"{name} arbeider med {_field_words(fields)} i {town[1]}.",
         website=f"https://www.{name.split()[0].lower()}.example.no",
     )
     site = Site(

@@ -127,3 +127,11 @@ def test_dashboards_show_coming_activities_after_seeding_today(runner, client):
         html = client.get("/").get_data(as_text=True)
         assert "Ingen aktiviteter booket ennå." not in html, login
         client.post("/logout")
+
+
+def test_demo_companies_describe_their_fields_in_words(db):
+    seed()
+    descriptions = list(db.session.scalars(sa.select(Company.description)))
+    assert any("IT og programvare" in text for text in descriptions)
+    codes = ("ict", "health_tech", "mathematics", "biotech")
+    assert not [t for t in descriptions if any(f" {c}" in t for c in codes)]
