@@ -164,6 +164,7 @@ class StudentGroup:
 
 
 GROUPS_PER_PAGE = 20
+UNMATCHED_PER_PAGE = 25  # class requests and offers with unused places
 
 
 @dataclass
@@ -181,16 +182,21 @@ class GroupPage:
     next_num = property(lambda self: self.page + 1)
 
 
-def unmatched_summary(run: MatchRun, group_page: int = 1, limit: int = 100) -> dict:
-    """Unmatched students grouped by class and reason, a page of groups at a time; requests
-    and offers (the first `limit` each, with their counts)."""
+def unmatched_summary(run: MatchRun, pages: dict[str, int] | None = None) -> dict:
+    """Unmatched students grouped by class and reason, requests, and offers with unused
+    places, each a page at a time (`pages`: "groups", "requests", "offers" -> page)."""
     from app.seasons.models import Unmatched
 
-    out: dict = {"students": student_groups(run, group_page)}
+    pages = pages or {}
+    out: dict = {"students": student_groups(run, pages.get("groups", 1))}
     for name, column in (("requests", Unmatched.request_id), ("offers", Unmatched.offer_id)):
         query = sa.select(Unmatched).where(Unmatched.run_id == run.id, column.is_not(None))
-        count = db.session.scalar(sa.select(sa.func.count()).select_from(query.subquery()))
-        out[name] = (count, list(db.session.scalars(query.order_by(Unmatched.id).limit(limit))))
+        out[name] = db.paginate(
+            query.order_by(Unmatched.id),
+            page=pages.get(name, 1),
+            per_page=UNMATCHED_PER_PAGE,
+            error_out=False,
+        )
     return out
 
 

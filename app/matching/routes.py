@@ -118,6 +118,9 @@ def progress(run_id: int):
     return response
 
 
+UNMATCHED_PAGES = ("groups", "requests", "offers")  # the review's lists of unmatched, paged
+
+
 @bp.route("/runs/<int:run_id>/review", endpoint="review")
 @roles_required(ADMIN)
 def review_page(run_id: int):
@@ -135,7 +138,9 @@ def review_page(run_id: int):
         previous=review.previous_run(match_run),
         page=page,
         q=q,
-        unmatched=review.unmatched_summary(match_run, request.args.get("groups", 1, type=int)),
+        unmatched=review.unmatched_summary(
+            match_run, {name: request.args.get(name, 1, type=int) for name in UNMATCHED_PAGES}
+        ),
         button=ConfirmForm(),
         is_editable=match_run.status == "finished" and match_run.season.status == "matched",
         stopped=publish.stop_reason(match_run),

@@ -16,7 +16,7 @@ def test_unmatched_section_points_to_the_settings_and_folds_the_unused_offers(
 
     assert "følger sesongens innstillinger" in page
     assert f'href="/matching/seasons/{season.id}/settings">endre innstillingene' in page
-    unused = page[page.index('<details class="unused-offers">') :]
+    unused = page[page.index('<details class="unused-offers"') :]
     assert unused.index("<summary>") < unused.index("Tilbud med ubrukte plasser")
 
 
@@ -59,3 +59,31 @@ def test_unmatched_students_come_a_page_of_groups_at_a_time(
     assert f"Elever ({every.students})" in first and f"Elever ({every.students})" in second
     assert f"/matching/runs/{run.id}/review?groups=2#unmatched-students" in first
     assert every.items[1].school_class.name in second.split("unmatched-groups")[1]
+
+
+def test_every_offer_with_unused_places_can_be_reached(login, admin, season, region, monkeypatch):
+    """The list stopped at the first 100 with no way to the rest; now it pages, and a page
+    of it opens folded out."""
+    from app.matching import review
+    from tests.app.matching.conftest import WEEK_10
+    from tests.factories import OfferFactory, OfferSlotFactory, SiteFactory
+
+    for title in ("Ekstra A", "Ekstra B"):  # places in Tromsø, out of every class's reach
+        site = SiteFactory(latitude=69.65, longitude=18.96)
+        offer = OfferFactory(company=site.company, site=site, kind="work_week", title=title)
+        OfferSlotFactory(offer=offer, date=WEEK_10, capacity=3)
+    run = execute_run(start_run(admin, season).id)
+    monkeypatch.setattr(review, "UNMATCHED_PER_PAGE", 1)
+    client = login(admin)
+    first = client.get(f"/matching/runs/{run.id}/review").get_data(as_text=True)
+    unused = first[first.index('id="unused-offers"') :]
+    assert f"/matching/runs/{run.id}/review?offers=2#unused-offers" in unused
+    second = client.get(f"/matching/runs/{run.id}/review?offers=2").get_data(as_text=True)
+    assert 'id="unused-offers" open' in second
+
+    def listed(page: str) -> str:
+        part = page[page.index('id="unused-offers"') :]
+        return part[part.index('<ul class="list">') : part.index("</ul>")]
+
+    assert listed(first).count("<li>") == listed(second).count("<li>") == 1
+    assert listed(first) != listed(second)
