@@ -203,3 +203,12 @@ def test_teacher_sees_what_came_of_each_request_once_published(login, world, sea
     assert "<th>Resultat</th>" in page
     assert f"{slot.offer.company.name}, 8. mars 2027" in page
     assert 'Ikke matchet:</strong> <span lang="en">No date fits.</span>' in page
+
+
+def test_the_way_out_of_season_forms_does_not_read_as_calling_something_off(login, admin, season):
+    """'Cancel' is 'Avlys' in bokmål: calling off an event, not leaving a form."""
+    client = login(admin)
+    edit = client.get(f"/seasons/{season.id}/edit").get_data(as_text=True)
+    confirm = client.get(f"/seasons/{season.id}/status/forward").get_data(as_text=True)
+    assert "Avlys" not in edit + confirm
+    assert "Tilbake uten å lagre" in edit and "Avbryt" in confirm
