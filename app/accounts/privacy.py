@@ -50,18 +50,46 @@ def _role_model(rm) -> dict[str, Any]:
 
 
 def _student(student) -> dict[str, Any]:
-    from app.seasons.models import Preference
+    from app.seasons.models import MatchRun, Placement, Preference
 
     prefs = db.session.scalars(sa.select(Preference).where(Preference.student_id == student.id))
+    placements = db.session.scalars(
+        sa.select(Placement)
+        .join(MatchRun, Placement.run_id == MatchRun.id)
+        .where(Placement.student_id == student.id, MatchRun.status == "published")
+        .order_by(Placement.on_date, Placement.id)
+    )
     return {
         "display_name": student.display_name,
         "class": student.school_class.name,
         "school": student.school_class.school.name,
         "gender": student.gender,
+        "has_diversity_consent": student.has_diversity_consent,
+        "has_own_network_placement": student.has_own_network_placement,
         "preferences": [
-            {"rank": p.rank, "offer": p.offer.title if p.offer else None, "field": p.field}
+            {
+                "season": p.season.name,
+                "kind": p.kind,
+                "rank": p.rank,
+                "offer": p.offer.title if p.offer else None,
+                "field": p.field,
+            }
             for p in prefs
         ],
+        "placements": [_placement(p) for p in placements],
+    }
+
+
+def _placement(placement) -> dict[str, Any]:
+    """A published placement: what, where and when."""
+    offer = placement.slot.offer if placement.slot is not None else None
+    return {
+        "season": placement.run.season.name,
+        "kind": placement.kind,
+        "company": offer.company.name if offer else None,
+        "offer": offer.title if offer else None,
+        "starts_on": placement.on_date.isoformat() if placement.on_date else None,
+        "address": offer.site.address if offer and offer.site else None,
     }
 
 

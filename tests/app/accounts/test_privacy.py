@@ -49,3 +49,36 @@ def test_last_administrator_cannot_delete_themselves(client, login, db):
     response = client.post("/account/delete", data={"password": PASSWORD, "confirm": "y"})
     assert response.status_code == 400
     assert db.session.get(User, admin.id) is not None
+
+
+def test_student_export_holds_wishes_and_published_placements(client, login):
+    from datetime import date
+
+    from app.extensions import db
+    from app.seasons.models import MatchRun, Placement
+    from tests.factories import OfferSlotFactory, SeasonFactory
+    from tests.factories.seasons import PreferenceFactory
+
+    student = StudentFactory(display_name="Nora")
+    season = SeasonFactory(name="Våren 2027")
+    PreferenceFactory(season=season, student=student, rank=1, field="ict", offer=None)
+    slot = OfferSlotFactory(date=date(2027, 3, 8), offer__kind="work_week", offer__title="Robotuka")
+    for status in ("published", "finished"):  # a run under review is not the student's yet
+        run = MatchRun(season=season, status=status)
+        db.session.add(run)
+        db.session.add(
+            Placement(
+                run=run, student_id=student.id, slot=slot, kind="work_week", on_date=slot.date
+            )
+        )
+    db.session.commit()
+    login(student.user)
+
+    data = client.get("/account/export").json["student"]
+
+    assert data["preferences"] == [
+        {"season": "Våren 2027", "kind": "work_week", "rank": 1, "offer": None, "field": "ict"}
+    ]
+    assert [(p["offer"], p["starts_on"]) for p in data["placements"]] == [
+        ("Robotuka", "2027-03-08")
+    ]
