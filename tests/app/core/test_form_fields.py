@@ -32,3 +32,17 @@ def test_errors_are_tied_to_their_field(app):
     assert 'aria-describedby="name-error"' in html and 'aria-describedby="agree-error"' in html
     assert html.count('aria-invalid="true"') == 2
     assert '<div id="name-error">' in html and "Say it." in html and "Tick it." in html
+
+
+def test_the_top_of_a_failed_form_links_to_each_wrong_field(app):
+    """On a phone the first wrong field may be screens below the top the page reloads at."""
+    summary = '{% from "_forms.html" import form_errors %}{{ form_errors(form) }}'
+    with app.test_request_context(method="POST", data={"size": "7"}):
+        form = _Form(meta={"csrf": True})  # no token: the CSRF error is not a field to fix
+        assert not form.validate()
+        html = render_template_string(summary, form=form)
+    assert 'role="alert"' in html
+    assert '<a href="#name">Name</a>, <a href="#agree">I agree</a>' in html
+    assert "csrf" not in html.lower() and "Say it." not in html  # messages stay at the fields
+    with app.test_request_context():
+        assert render_template_string(summary, form=_Form(meta={"csrf": False})).strip() == ""
