@@ -209,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = run_bench(preset, args.seed, params)
     engine = rows[0]
     print(
-        f"preset {args.preset}, seed {args.seed}, {args.places:g} places per student: "
+        f"preset {args.preset}, seed {args.seed}, places per student {args.places:g}: "
         f"{len(problem.students)} students, "
         f"{len(problem.schools)} schools, {len(problem.offers)} offers, "
         f"{len(problem.role_models)} role models, {len(problem.requests)} class requests"

@@ -70,4 +70,4 @@ def test_places_per_student_scales_the_work_week_places() -> None:
     assert 0.4 * tiny.students <= places(scarce) <= 0.6 * tiny.students
     cmd = [sys.executable, "-m", "scheduler.bench", "--preset", "tiny", "--places", "0.8"]
     run = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
-    assert run.returncode == 0 and "0.8 places per student" in run.stdout, run.stderr
+    assert run.returncode == 0 and "places per student 0.8" in run.stdout, run.stderr
