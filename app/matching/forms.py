@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DecimalField, FloatField, SelectField
+from wtforms import BooleanField, DecimalField, FloatField, IntegerField, SelectField
 from wtforms.validators import InputRequired, NumberRange
 
 from app.matching.params import GRADES, WEIGHT_LABELS, weight_names
@@ -37,6 +37,17 @@ class SettingsForm(FlaskForm):
         validators=[
             InputRequired(_l("Write a number.")),
             NumberRange(0.05, 1, message=_l("Write a share from 0.05 to 1 (1 means all of them).")),
+        ],
+    )
+    time_limit_s = IntegerField(
+        _l("Longest time for a run (seconds)"),
+        description=_l(
+            "The matching stops there with the best result found so far. A region needs about "
+            "a minute; a whole country needs more for the girls' share rounds."
+        ),
+        validators=[
+            InputRequired(_l("Write a number.")),
+            NumberRange(10, 1800, message=_l("Write a number of seconds from 10 to 1,800.")),
         ],
     )
     allows_last_resort = BooleanField(

@@ -63,7 +63,8 @@ def season_weights(season: Season) -> dict[str, float]:
 
 
 def season_run_settings(season: Season) -> dict:
-    """Travel limit per grade (km) and the max school share, with the engine's defaults."""
+    """Travel limit per grade (km), the max school share and the time limit of a run, with
+    the engine's defaults."""
     defaults = Params()
     stored = season.run_settings or {}
     limits = stored.get("travel_limit_km", {})
@@ -72,6 +73,7 @@ def season_run_settings(season: Season) -> dict:
             g: float(limits.get(str(g), defaults.travel_limit_km.get(g, 50.0))) for g in GRADES
         },
         "max_school_share": float(stored.get("max_school_share", defaults.max_school_share)),
+        "time_limit_s": float(stored.get("time_limit_s", defaults.time_limit_s)),
     }
 
 
@@ -81,6 +83,7 @@ def params_for(season: Season, **extra) -> Params:
     return Params(
         travel_limit_km=settings["travel_limit_km"],
         max_school_share=settings["max_school_share"],
+        time_limit_s=settings["time_limit_s"],
         is_last_resort_enabled=season.allows_last_resort,
         weights=Weights(**season_weights(season)),
         **extra,
@@ -93,6 +96,7 @@ def params_record(params: Params) -> dict:
         "seed": params.seed,
         "travel_limit_km": {str(k): v for k, v in params.travel_limit_km.items()},
         "max_school_share": params.max_school_share,
+        "time_limit_s": params.time_limit_s,
         "is_last_resort_enabled": params.is_last_resort_enabled,
         "weights": {name: getattr(params.weights, name) for name in weight_names()},
     }

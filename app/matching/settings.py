@@ -14,6 +14,7 @@ def form_data(season: Season) -> dict:
     data = {f"w_{name}": value for name, value in season_weights(season).items()}
     data |= {f"travel_{g}": settings["travel_limit_km"][g] for g in GRADES}
     data["max_school_share"] = settings["max_school_share"]
+    data["time_limit_s"] = int(settings["time_limit_s"])
     data["allows_last_resort"] = season.allows_last_resort
     return data
 
@@ -24,6 +25,7 @@ def save_settings(actor, season: Season, values: dict) -> Season:
     season.run_settings = {
         "travel_limit_km": {str(g): float(values[f"travel_{g}"]) for g in GRADES},
         "max_school_share": float(values["max_school_share"]),
+        "time_limit_s": float(values["time_limit_s"]),
     }
     season.allows_last_resort = bool(values["allows_last_resort"])
     audit.record(actor, "season.weights", season)

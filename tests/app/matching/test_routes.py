@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from app.extensions import db
+from app.matching.params import params_for
 from app.seasons.models import MatchRun
 from scheduler.problem import Weights
 from tests.factories import TeacherFactory
@@ -26,11 +27,23 @@ def test_settings_show_explained_weights_and_save(login, admin, season):
     assert "Kostnad per kilometer" in page or "travel" in page.lower()
     data = {f"w_{f.name}": "5" for f in dataclasses.fields(Weights)}
     data |= {"travel_8": "20", "travel_9": "30", "travel_10": "40", "max_school_share": "0.4"}
+    data["time_limit_s"] = "120"
     response = client.post(f"/matching/seasons/{season.id}/settings", data=data)
     assert response.status_code == 302
     assert season.weights["travel"] == 5.0
     assert season.run_settings["travel_limit_km"]["9"] == 30.0
+    assert params_for(season).time_limit_s == 120.0  # a national season may need more time
     assert season.allows_last_resort is False
+
+
+def test_a_time_limit_out_of_range_stays_at_its_field(login, admin, season):
+    client = login(admin)
+    page = client.get(f"/matching/seasons/{season.id}/settings").get_data(as_text=True)
+    assert 'name="time_limit_s"' in page and 'value="60"' in page  # the engine's default
+    response = client.post(f"/matching/seasons/{season.id}/settings", data={"time_limit_s": "5"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and "fra 10 til 1 800" in page
+    assert 'value="5"' in page and params_for(season).time_limit_s == 60.0
 
 
 def test_settings_refuse_a_negative_weight(login, admin, season):
