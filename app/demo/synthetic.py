@@ -264,31 +264,12 @@ def _move_sequences_on() -> None:
     """PostgreSQL hands out ids from sequences: start them after the ids written here."""
     if db.engine.dialect.name != "postgresql":
         return
-    models = (
-        School,
-        SchoolClass,
-        User,
-        Student,
-        Company,
-        Site,
-        Offer,
-        OfferSlot,
-        Season,
-        Preference,
-    )
-    for model in models:
+    tables = (School, Teacher, SchoolClass, User, Student, Company, ContactPerson, Site, Offer)
+    for model in (*tables, OfferSlot, Season, Preference):
         table = model.__table__.name
         db.session.execute(
             sa.text(
                 f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), "
                 f'(SELECT COALESCE(MAX(id), 1) FROM "{table}"))'
-            )
-        )
-    for model in (Preference, Teacher, ContactPerson):
-        table = model.__table__.name
-        db.session.execute(
-            sa.text(
-                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                f"(SELECT COALESCE(MAX(id), 1) FROM {table}))"
             )
         )

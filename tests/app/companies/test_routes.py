@@ -219,20 +219,22 @@ def test_a_role_model_edits_only_their_own_profile(client, login, contact):
     assert db.session.get(RoleModel, other.id).job_title == "Dataingeniør"
 
 
+BRIEF_PROFILE = {
+    "job_title": "Kjemiker",
+    "fields": ["chemistry"],
+    "modes": ["digital"],
+    "travel_km": "40",
+    "visits_per_year": "2",
+    "weekdays": ["0"],
+}
+
+
 def test_a_bad_blocked_date_is_named_at_the_field(client, login, contact):
     rm = RoleModelFactory(company=contact.company)
     login(rm.user)
     response = client.post(
         f"/companies/role-models/{rm.id}/profile",
-        data={
-            "job_title": "Kjemiker",
-            "fields": ["chemistry"],
-            "modes": ["digital"],
-            "travel_km": "40",
-            "visits_per_year": "2",
-            "weekdays": ["0"],
-            "blocked_dates": "5. januar\n31.02.2027",
-        },
+        data={**BRIEF_PROFILE, "blocked_dates": "5. januar\n31.02.2027"},
     )
     html = response.get_data(as_text=True)
     assert "Skriv datoer som 24.12.2027 eller 2027-12-24: 5. januar, 31.02.2027" in html
@@ -243,15 +245,7 @@ def test_blocked_dates_may_be_written_day_first(client, login, contact):
     login(rm.user)
     response = client.post(
         f"/companies/role-models/{rm.id}/profile",
-        data={
-            "job_title": "Kjemiker",
-            "fields": ["chemistry"],
-            "modes": ["digital"],
-            "travel_km": "40",
-            "visits_per_year": "2",
-            "weekdays": ["0"],
-            "blocked_dates": "24.12.2027\n5/1/2028, 2028-02-01",
-        },
+        data={**BRIEF_PROFILE, "blocked_dates": "24.12.2027\n5/1/2028, 2028-02-01"},
     )
     assert response.status_code == 302
     saved = db.session.get(RoleModel, rm.id).blocked_dates
