@@ -26,6 +26,7 @@ from scheduler.problem import (
     Student,
     Wish,
 )
+from scheduler.solution import Note
 
 EARTH_RADIUS_KM = 6371.0088
 Period = int | dt.date
@@ -150,7 +151,8 @@ def share_limit(places: int, share: float) -> int:
 
 
 class Context:
-    """Indexes of a problem plus derived capacities; read-only after construction."""
+    """Indexes of a problem plus derived capacities; read-only after construction, but for the
+    notes the solving steps leave for the administrator (a round skipped for time, ...)."""
 
     def __init__(self, problem: Problem, params: Params) -> None:
         self.problem, self.params = problem, params
@@ -164,6 +166,7 @@ class Context:
             (o.id, s.period): s for o in problem.offers for s in o.slots
         }
         self.cache: dict[object, Any] = {}
+        self.notes: list[Note] = []
         self.deadline = time.perf_counter() + params.time_limit_s
         self._reach: dict[tuple[str, int, str, tuple[Period, ...]], Reach] = {}
         self._index_bookings()

@@ -19,6 +19,7 @@ from scheduler.costs import (
 )
 from scheduler.objectives import all_terms
 from scheduler.problem import STUDENT_KINDS, Placement
+from scheduler.reasons import make_note
 from scheduler.variables import Option, OptionVars
 
 log = logging.getLogger(__name__)
@@ -146,7 +147,7 @@ def solve_by_components(
     """One small exact model per independent group of options (no goal links groups)."""
     placements: list[Placement] = []
     objective = bound = constant_cost(ctx, iw, (kind,), options)
-    is_optimal = True
+    is_optimal, out_of_time = True, 0
     for group in _components(options):
         limit = ctx.time_left()
         result = CpResult((), False, False, 0, 0)
@@ -155,10 +156,13 @@ def solve_by_components(
                 ctx, iw, (kind,), group, hint, limit, False, COMPONENT_DET_TIME_S
             )
         if not result.is_feasible:
+            out_of_time += limit <= 0 or len(group) <= MAX_GROUP_OPTIONS
             result = _fallback(ctx, iw, group, hint)
         placements += result.placements
         objective, bound = objective + result.objective, bound + result.bound
         is_optimal = is_optimal and result.is_optimal
+    if out_of_time:
+        ctx.notes.append(make_note("requests_fallback", (("kind", kind), ("groups", out_of_time))))
     return CpResult(tuple(placements), True, is_optimal, objective, bound)
 
 

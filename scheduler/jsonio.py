@@ -148,25 +148,26 @@ def problem_to_dict(problem: Problem, params: Params | None = None) -> dict[str,
 
 
 def solution_to_dict(solution: Solution) -> dict[str, Any]:
-    """The JSON form of a solution; a reason's params are an object {name: value}."""
+    """The JSON form of a solution; a reason's or note's params are an object {name: value}."""
     data: dict[str, Any] = _plain(solution)
-    for reason in data["reasons"]:
-        reason["params"] = dict(reason["params"])
+    for item in (*data["reasons"], *data["notes"]):
+        item["params"] = dict(item["params"])
     return data
 
 
 def _reason_pairs(data: Mapping[str, Any]) -> dict[str, Any]:
-    """The solution's JSON with each reason's params object back as [name, value] pairs."""
-    reasons = data.get("reasons")
-    if not isinstance(reasons, list):
-        return dict(data)
-    pairs = [
-        {**r, "params": [[k, v] for k, v in r["params"].items()]}
-        if isinstance(r, Mapping) and isinstance(r.get("params"), Mapping)
-        else r
-        for r in reasons
-    ]
-    return {**data, "reasons": pairs}
+    """The solution's JSON with each reason's and note's params back as [name, value] pairs."""
+    result = dict(data)
+    for key in ("reasons", "notes"):
+        items = data.get(key)
+        if isinstance(items, list):
+            result[key] = [
+                {**r, "params": [[k, v] for k, v in r["params"].items()]}
+                if isinstance(r, Mapping) and isinstance(r.get("params"), Mapping)
+                else r
+                for r in items
+            ]
+    return result
 
 
 def solution_from_dict(data: Mapping[str, Any]) -> Solution:

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Mapping
 
 from scheduler.problem import COMPANY_VISIT, JOB_SHADOWING, ROLE_MODEL_VISIT, WORK_WEEK
-from scheduler.solution import Reason, ReasonParams
+from scheduler.solution import Note, Reason, ReasonParams
 
 KIND_TEXT = {
     WORK_WEEK: "work-week",
@@ -81,6 +81,33 @@ TEMPLATES = {
     ),
 }
 
+# Notes on the run as a whole (Solution.notes), rendered the same way as reasons.
+NOTE_TEMPLATES = {
+    "bound_scope": (
+        "The bound is the sum, per activity kind, of the min-cost-flow optimum with the "
+        "school-share rule relaxed per offer (an exact LP optimum of that relaxation) or "
+        "CP-SAT's proven bound, whichever is higher; it counts the girls' share and the "
+        "role-model mix as zero where only the flow ran."
+    ),
+    "girls_round_skipped": (
+        "the girls' share round %(round)s for %(kind)s placements was skipped: %(seconds_left)s s "
+        "of the time limit were left and a round takes about %(round_seconds)s s; "
+        "a longer time limit lets it run"
+    ),
+    "exact_pass_skipped": (
+        "the time limit was spent before the exact pass over %(kind)s placements; "
+        "the flow result is kept"
+    ),
+    "requests_fallback": (
+        "no allocation was found in time for %(groups)s group(s) of %(kind)s requests; "
+        "they keep a simple allocation and a longer time limit may place more"
+    ),
+    "run_cancelled": (
+        "the run was cancelled: what was placed until then is kept, later steps did not run"
+    ),
+}
+TEMPLATES.update(NOTE_TEMPLATES)
+
 INNER = "inner_"
 
 
@@ -134,6 +161,11 @@ def render(code: str, params: ReasonParams) -> str:
     if INNER + "code" in values:
         shown["reason"] = render(*split_inner(values))
     return TEMPLATES[code] % shown
+
+
+def make_note(code: str, params: ReasonParams = ()) -> Note:
+    """A Note whose text is the English rendering of its code and parameters."""
+    return Note(code, render(code, params), params)
 
 
 def make(subject: str, subject_id: str, kind: str, code: str, params: ReasonParams) -> Reason:

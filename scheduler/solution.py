@@ -36,6 +36,16 @@ class Reason:
 
 
 @dataclass(frozen=True)
+class Note:
+    """Something about the run as a whole an administrator should know: what the bound covers,
+    or a step the time limit or a cancel cut short. Same code and params scheme as Reason."""
+
+    code: str
+    text: str  # always scheduler.reasons.render(code, params)
+    params: ReasonParams = ()
+
+
+@dataclass(frozen=True)
 class Violation:
     """A broken hard rule found by validate()."""
 
@@ -56,7 +66,8 @@ class PartBound:
 
 @dataclass(frozen=True)
 class Solution:
-    """The result of one run; bound_note says which parts the bound is proven for."""
+    """The result of one run; bound_note says which parts the bound is proven for, notes what
+    an administrator should know about the run (also the bound note, as a code)."""
 
     status: str
     assignments: tuple[Placement, ...]
@@ -68,6 +79,7 @@ class Solution:
     reasons: tuple[Reason, ...] = ()
     bound_note: str = ""
     parts: tuple[PartBound, ...] = ()
+    notes: tuple[Note, ...] = ()
 
     def placement_of(self, subject_id: str, kind: str) -> Placement | None:
         """The placement of a student or request for a kind, if any."""

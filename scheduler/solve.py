@@ -22,18 +22,14 @@ from scheduler.problem import (
     Placement,
     Problem,
 )
+from scheduler.reasons import NOTE_TEMPLATES, make_note
 from scheduler.requests import solve_company_visits, solve_role_model_visits
 from scheduler.solution import CANCELLED, FEASIBLE, OPTIMAL, PartBound, Solution
 from scheduler.students import PartResult, solve_students
 
 log = logging.getLogger(__name__)
 ALL_KINDS = (WORK_WEEK, JOB_SHADOWING, COMPANY_VISIT, ROLE_MODEL_VISIT)
-BOUND_NOTE = (
-    "The bound is the sum, per activity kind, of the min-cost-flow optimum with the "
-    "school-share rule relaxed per offer (an exact LP optimum of that relaxation) or "
-    "CP-SAT's proven bound, whichever is higher; it counts the girls' share and the "
-    "role-model mix as zero where only the flow ran."
-)
+BOUND_NOTE = NOTE_TEMPLATES["bound_scope"]
 
 
 class _Progress:
@@ -118,8 +114,10 @@ def _solve(problem: Problem, params: Params | None) -> Solution:
     progress.phase = "explain"
     reasons = explain(ctx, placements)
     status = OPTIMAL if gap <= 1e-9 else FEASIBLE
+    notes = [make_note("bound_scope"), *ctx.notes]
     if progress.cancelled():
         status = CANCELLED
+        notes.append(make_note("run_cancelled"))
     progress.tick()
     log.info("solved: objective %.2f, bound %.2f, gap %.4f", objective, bound, gap)
     return Solution(
@@ -133,6 +131,7 @@ def _solve(problem: Problem, params: Params | None) -> Solution:
         reasons=reasons,
         bound_note=BOUND_NOTE,
         parts=tuple(PartBound(p.kind, p.cost, p.bound, p.method) for p in parts),
+        notes=tuple(notes),
     )
 
 

@@ -25,6 +25,7 @@ from scheduler.costs import (
 from scheduler.cpsat import solve_options
 from scheduler.flow import FlowInput, FlowResult, Network, solve_flow
 from scheduler.problem import WORK_WEEK, Placement, Student
+from scheduler.reasons import make_note
 from scheduler.variables import Option, student_options
 
 log = logging.getLogger(__name__)
@@ -231,6 +232,9 @@ def _girls_rounds(
                 ctx.time_left(),
                 round_s,
             )
+            left, took = max(0.0, round(ctx.time_left(), 1)), round(round_s, 1)
+            params = (("kind", kind), ("round", round_no), ("seconds_left", left))
+            ctx.notes.append(make_note("girls_round_skipped", (*params, ("round_seconds", took))))
             break
         started = time.perf_counter()
         for f, missing in short.items():
@@ -274,7 +278,9 @@ def solve_students(
     networks.clear()  # free the arrays before the exact pass
     method, is_optimal = "flow", best_cost <= bound + 1e-6
     options = _small_options(ctx, kind)
-    if options is not None and not cancelled() and ctx.time_left() > 0:
+    if options is not None and not cancelled() and ctx.time_left() <= 0:
+        ctx.notes.append(make_note("exact_pass_skipped", (("kind", kind),)))
+    elif options is not None and not cancelled():
         result = solve_options(ctx, iw, (kind,), options, set(best), ctx.time_left())
         bound = max(bound, result.bound / SCALE)
         cost = total(evaluate_terms(ctx, list(result.placements), [kind]))

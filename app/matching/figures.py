@@ -64,4 +64,5 @@ def figures_of(run: MatchRun, built, solution: Solution) -> dict:
             {"kind": p.kind, "cost": p.cost, "bound": p.bound, "method": p.method}
             for p in solution.parts
         ],
+        "notes": [{"code": n.code, "params": dict(n.params)} for n in solution.notes],
     }

@@ -7,7 +7,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from flask_babel import format_date
+from flask_babel import format_date, format_decimal
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
@@ -68,6 +68,29 @@ TEMPLATES = {
     "offer_ranked_lower": _l(
         "the students within reach were placed at offers they ranked higher or nearer"
     ),
+    # Notes on the run as a whole (scheduler.reasons.NOTE_TEMPLATES).
+    "bound_scope": _l(
+        "The bound is the sum, per activity kind, of the min-cost-flow optimum with the "
+        "school-share rule relaxed per offer (an exact LP optimum of that relaxation) or "
+        "CP-SAT's proven bound, whichever is higher; it counts the girls' share and the "
+        "role-model mix as zero where only the flow ran."
+    ),
+    "girls_round_skipped": _l(
+        "the girls' share round %(round)s for %(kind)s placements was skipped: %(seconds_left)s s "
+        "of the time limit were left and a round takes about %(round_seconds)s s; "
+        "a longer time limit lets it run"
+    ),
+    "exact_pass_skipped": _l(
+        "the time limit was spent before the exact pass over %(kind)s placements; "
+        "the flow result is kept"
+    ),
+    "requests_fallback": _l(
+        "no allocation was found in time for %(groups)s group(s) of %(kind)s requests; "
+        "they keep a simple allocation and a longer time limit may place more"
+    ),
+    "run_cancelled": _l(
+        "the run was cancelled: what was placed until then is kept, later steps did not run"
+    ),
 }
 KIND_TEXT = {
     "work_week": _l("work-week"),
@@ -106,6 +129,8 @@ def _shown(key: str, value: Any) -> Any:
         return format_date(dt.date.fromisoformat(value))
     if key == "wish_field":
         return STEM_FIELDS.get(value, value)
+    if isinstance(value, float):
+        return format_decimal(value)
     if isinstance(value, str):
         return engine_name(value)
     return value
@@ -136,6 +161,23 @@ def reason_text(row: Any) -> str | None:
         return render(code, params)
     except (KeyError, ValueError, TypeError):
         return None
+
+
+def run_notes(figures: Mapping[str, Any]) -> tuple[str, list[str]]:
+    """A run's notes in the viewer's language: what the bound covers, and each step the time
+    limit or a cancel cut short. Runs stored before notes had codes give their English
+    bound note and no steps."""
+    scope, cut = str(figures.get("bound_note", "")), []
+    for note in figures.get("notes", []):
+        try:
+            text = render(note["code"], note["params"])
+        except (KeyError, ValueError, TypeError):
+            continue
+        if note["code"] == "bound_scope":
+            scope = text
+        else:
+            cut.append(text[:1].upper() + text[1:])
+    return scope, cut
 
 
 def reason_html(row: Any) -> Markup:

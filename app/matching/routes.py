@@ -27,7 +27,7 @@ from app.matching import archive, jobs, publish, review, runs, settings
 from app.matching.forms import ConfirmForm, MoveForm, SettingsForm
 from app.matching.params import GRADES, WEIGHT_HELP, WEIGHT_LABELS, weight_names
 from app.matching.phases import PHASE_LABELS
-from app.matching.reasons import reason_html
+from app.matching.reasons import reason_html, run_notes
 from app.seasons.labels import RUN_LABELS
 from app.seasons.models import MatchRun, Placement, Season
 
@@ -144,6 +144,7 @@ def review_page(run_id: int):
         button=ConfirmForm(),
         is_editable=match_run.status == "finished" and match_run.season.status == "matched",
         stopped=publish.stop_reason(match_run),
+        notes=run_notes(match_run.figures or {}),
         run_labels=RUN_LABELS,
         goal_labels=WEIGHT_LABELS,
         format_percent=format_percent,

@@ -87,3 +87,31 @@ def test_every_offer_with_unused_places_can_be_reached(login, admin, season, reg
 
     assert listed(first).count("<li>") == listed(second).count("<li>") == 1
     assert listed(first) != listed(second)
+
+
+def test_the_bound_note_is_in_the_viewers_language_and_a_full_run_is_not_cut_short(
+    login, admin, season, region
+):
+    run = execute_run(start_run(admin, season).id)
+
+    page = login(admin).get(f"/matching/runs/{run.id}/review").get_data(as_text=True)
+
+    assert "Ingen løsning kan koste mindre enn grensen. Grensen er summen" in page
+    assert "The bound is the sum" not in page
+    assert "Denne kjøringen ble avkortet" not in page
+
+
+def test_a_run_the_time_limit_cut_short_says_what_was_skipped(login, admin, season, region, db):
+    """On a slow or busy machine a national run may skip optional steps: the review says
+    which, in words, and where to give the run more time (time cut to nothing here, as a
+    machine far slower than this one would)."""
+    season.run_settings = {**(season.run_settings or {}), "time_limit_s": 0.0001}
+    db.session.commit()
+    run = execute_run(start_run(admin, season).id)
+
+    page = login(admin).get(f"/matching/runs/{run.id}/review").get_data(as_text=True)
+
+    cut = page[page.index("Denne kjøringen ble avkortet") :]
+    cut = cut[: cut.index("</section>")]
+    assert "ble hoppet over" in cut or "Tidsgrensen var brukt opp" in cut
+    assert f'href="/matching/seasons/{season.id}/settings">Gi kjøringen mer tid' in cut
