@@ -254,3 +254,28 @@ def test_ambiguous_wall_time_is_written_in_utc():
     assert local_time(first, "Europe/Oslo").tzinfo == ZoneInfo("Europe/Oslo")
     assert local_time(second, "Europe/Oslo") == second
     assert local_time(second, "Europe/Oslo").tzinfo == UTC
+
+
+@pytest.mark.parametrize(
+    ("build", "method"), [(build_request, "REQUEST"), (build_cancel, "CANCEL")]
+)
+def test_the_reused_vtimezone_gives_the_text_icalendar_writes(event, student, build, method):
+    """The zone's VTIMEZONE text is built once and set before the event: the message equals
+    the one icalendar writes with the zone added as a component (DTSTAMP aside)."""
+    from app.calendar import ics as module
+
+    ics = build(event, student)
+    reference = module._calendar(method=method)
+    reference.add_component(module.vtimezone(event.tz_name))
+    vevent = module._vevent(event, status="CANCELLED" if method == "CANCEL" else event.status)
+    vevent.add("attendee", module._attendee_address(student, is_request=method == "REQUEST"))
+    reference.add_component(vevent)
+
+    def without_dtstamp(text: bytes) -> list[bytes]:
+        return [line for line in text.split(b"\r\n") if not line.startswith(b"DTSTAMP")]
+
+    assert without_dtstamp(reference.to_ical()) == without_dtstamp(ics)
+    assert [c.name for c in icalendar.Calendar.from_ical(ics).subcomponents] == [
+        "VTIMEZONE",
+        "VEVENT",
+    ]
