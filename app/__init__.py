@@ -125,7 +125,12 @@ def _init_login(app: Flask, login_manager) -> None:
     login_manager.login_message = _l("Please log in to see this page.")
     login_manager.login_message_category = "info"
     login_manager.session_protection = "strong"
-    login_manager.user_loader(lambda user_id: db.session.get(User, int(user_id)))
+
+    @login_manager.user_loader
+    def load_user(user_id: str):
+        """The session's user; a deactivated account's open session ends on its next request."""
+        user = db.session.get(User, int(user_id))
+        return user if user is not None and user.is_active else None
 
 
 def select_locale() -> str:
