@@ -43,11 +43,42 @@ def find_user_by_login(login: str) -> User | None:
 def authenticate(login: str, password: str) -> User:
     """Return the user for valid credentials, or raise a DomainError on the password field."""
     user = find_user_by_login(login)
-    if user is None or not user.check_password(password) or not user.is_active:
+    if user is None or not user.check_password(password):
         raise DomainError("password", _("Wrong e-mail address, user name or password."))
+    if not user.is_active:  # said only to whoever knows the password
+        raise DomainError(None, deactivated_message(user))
     user.last_login_at = utcnow()
     db.session.commit()
     return user
+
+
+def deactivated_message(user: User) -> str:
+    """Why the login fails for a deactivated account, and whom to ask."""
+    if user.student is not None:
+        return _("Your account is deactivated. Ask your teacher if you need it again.")
+    admin = _deactivated_by(user)
+    if admin is None or not admin.email:
+        return _("Your account is deactivated. Ask a Skolebro administrator if you need it again.")
+    return _(
+        "Your account is deactivated. Ask %(name)s (%(email)s), the Skolebro administrator "
+        "who deactivated it, if you need it again.",
+        name=admin.name,
+        email=admin.email,
+    )
+
+
+def _deactivated_by(user: User) -> User | None:
+    """The administrator who last deactivated the account, from the audit log."""
+    from app.admin.models import AuditLog
+
+    entry = db.session.scalar(
+        sa.select(AuditLog)
+        .where(AuditLog.action == "user.deactivate", AuditLog.object_type == "User")
+        .where(AuditLog.object_id == user.id)
+        .order_by(AuditLog.id.desc())
+        .limit(1)
+    )
+    return entry.actor if entry is not None else None
 
 
 def create_invitation(

@@ -62,6 +62,10 @@ ACTION_LABELS = {
     "teacher.approve": _l("Teacher approved"),
     "teacher.register": _l("Teacher registered"),
     "teacher.reject": _l("Teacher rejected"),
+    "user.admin_grant": _l("Administrator role given"),
+    "user.admin_remove": _l("Administrator role removed"),
+    "user.deactivate": _l("Account deactivated"),
+    "user.reactivate": _l("Account reactivated"),
 }
 
 

@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, SelectField, StringField
+from wtforms import EmailField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, Length, Optional
 
 
@@ -18,3 +18,20 @@ class InviteForm(FlaskForm):
     )
     name = StringField(_l("Name"), validators=[Optional(), Length(max=120)])
     school_id = SelectField(_l("School"), coerce=int, validators=[Optional()])
+
+
+class DeactivateForm(FlaskForm):
+    """Why an account is deactivated: kept in the audit log for the next administrator."""
+
+    reason = TextAreaField(
+        _l("Reason"),
+        validators=[
+            DataRequired(message=_l("Write why the account is deactivated.")),
+            Length(max=500),
+        ],
+        description=_l("For example: has left the school. Kept in the audit log."),
+    )
+
+
+class ButtonForm(FlaskForm):
+    """An empty form for a POST button with a CSRF token."""

@@ -6,6 +6,7 @@ from datetime import date
 
 import sqlalchemy as sa
 
+from app.admin.users import waiting_teachers_count
 from app.core.model_base import utcnow
 from app.extensions import db
 from app.models import (
@@ -58,6 +59,7 @@ def admin_section(user) -> dict:
         "pending_mail": pending_mail,
         "role_models_waiting": waiting,
         "students": db.session.scalar(sa.select(sa.func.count(Student.id))),
+        "teachers_waiting": waiting_teachers_count(),
     }
 
 

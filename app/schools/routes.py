@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.core.errors import DomainError, apply_to_form
+from app.core.navigation import redirect_back
 from app.core.permissions import ADMIN, TEACHER, authorize, roles_required
 from app.extensions import db
 from app.schools import queries, services
@@ -79,7 +80,7 @@ def decide_teacher(teacher_id: int, decision: str):
         else:
             services.reject_teacher(current_user, teacher)
             flash(_("The registration is rejected."), "info")
-    return redirect(url_for("schools.waiting_teachers"))
+    return redirect_back("schools.waiting_teachers")  # or the user's page it was decided from
 
 
 @bp.route("/classes")
