@@ -58,9 +58,11 @@ def invite(actor, company: Company, email: str, name: str) -> Invitation:
 
 
 def withdraw_invitation(actor, company: Company, invitation_id: int) -> Invitation:
-    """Stop an open invitation of the company (a wrong address, a change of mind)."""
+    """Stop an open role-model or contact-person invitation of the company (a wrong address,
+    a change of mind); its link then shows the page saying it is no longer valid."""
     invitation = db.session.get(Invitation, invitation_id)
-    if invitation is None or invitation not in open_invitations(company):
+    is_open = invitation is not None and invitation in open_invitations(company, invitation.kind)
+    if not is_open or invitation.kind not in ("role_model", "contact"):
         raise DomainError(None, _("This invitation is already accepted or no longer valid."))
     invitation.expires_at = utcnow()
     audit.record(actor, "invitation.withdraw", invitation, email=invitation.email)
@@ -68,14 +70,14 @@ def withdraw_invitation(actor, company: Company, invitation_id: int) -> Invitati
     return invitation
 
 
-def open_invitations(company: Company) -> list[Invitation]:
-    """Role-model invitations not yet accepted and not expired."""
+def open_invitations(company: Company, kind: str = "role_model") -> list[Invitation]:
+    """The company's invitations of this kind not yet accepted and not expired."""
     return list(
         db.session.scalars(
             sa.select(Invitation)
             .where(
                 Invitation.company_id == company.id,
-                Invitation.kind == "role_model",
+                Invitation.kind == kind,
                 Invitation.used_at.is_(None),
                 Invitation.expires_at > utcnow(),
             )

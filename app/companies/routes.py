@@ -16,7 +16,14 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user
 
-from app.companies import routes_offers, routes_people, routes_plans, services, uploads
+from app.companies import (
+    role_models,
+    routes_offers,
+    routes_people,
+    routes_plans,
+    services,
+    uploads,
+)
 from app.companies.access import company_data, managed_company, managed_site, site_data
 from app.companies.blueprint import bp
 from app.companies.forms import (
@@ -183,7 +190,13 @@ def contact_list(company_id: int):
         page=request.args.get("page", 1, type=int),
         per_page=20,
     )
-    return render_template("companies/contacts.html", company=company, page=page, search=search)
+    return render_template(
+        "companies/contacts.html",
+        company=company,
+        page=page,
+        search=search,
+        invitations=role_models.open_invitations(company, "contact"),
+    )
 
 
 @bp.route("/<int:company_id>/sites/new", methods=["GET", "POST"])

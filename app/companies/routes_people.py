@@ -71,15 +71,17 @@ def invite_role_model(company_id: int):
 @bp.route("/<int:company_id>/invitations/<int:invitation_id>/withdraw", methods=["POST"])
 @roles_required(CONTACT, "admin")
 def withdraw_invitation(company_id: int, invitation_id: int):
-    """Withdraw a role-model invitation that is not yet accepted."""
+    """Withdraw a role-model or contact-person invitation that is not yet accepted."""
     company = managed_company(company_id)
+    back = "companies.role_model_list"
     try:
         invitation = role_models.withdraw_invitation(current_user, company, invitation_id)
     except DomainError as error:
         flash(error.message, "error")
     else:
         flash(_("The invitation to %(email)s is withdrawn.", email=invitation.email), "success")
-    return redirect(url_for("companies.role_model_list", company_id=company.id))
+        back = "companies.contact_list" if invitation.kind == "contact" else back
+    return redirect(url_for(back, company_id=company.id))
 
 
 @bp.route("/role-models/<int:rm_id>/status", methods=["POST"])

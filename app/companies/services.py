@@ -14,10 +14,12 @@ from app.accounts.services import check_password_strength, create_invitation, fi
 from app.companies import orgnumber
 from app.companies.membership import ensure_membership, update_tier
 from app.companies.models import Company, ContactPerson, Site
+from app.companies.role_models import open_invitations
 from app.core import audit
 from app.core.domain import STEM_FIELDS
 from app.core.errors import DomainError
 from app.core.geo import find_place
+from app.core.model_base import utcnow
 from app.core.search import containing
 from app.extensions import db
 
@@ -158,6 +160,9 @@ def invite_contact(actor: User, company: Company, email: str, name: str) -> None
     """Invite another contact person by e-mail (queued in the outbox)."""
     if any(cp.user.email == email.strip().lower() for cp in company.contact_persons):
         raise DomainError("email", _("This person is already a contact person."))
+    for old in open_invitations(company, "contact"):
+        if old.email == email.strip().lower():  # sending again replaces it: one valid link
+            old.expires_at = utcnow()
     create_invitation(
         actor, "contact", email, name, company_id=company.id, language=actor.language or "nb"
     )
