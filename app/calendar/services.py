@@ -175,6 +175,8 @@ def feed_for_token(token: str) -> bytes | None:
     user = db.session.scalar(sa.select(User).where(User.feed_token == token))
     if user is None or not secrets.compare_digest(user.feed_token or "", token):
         return None
+    if not user.is_active:  # a deactivated account's subscribed calendars stop updating
+        return None
     with force_locale(user.language or "nb"):
         events = [booking_event(b) for b in db.session.scalars(feed_query(user))]
         from app.matching.invites import feed_events  # seasons: published placements

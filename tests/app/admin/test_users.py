@@ -204,3 +204,10 @@ def test_other_roles_may_not_manage_users(login):
         client.post(f"/admin/users/{target.id}/deactivate", data={"reason": "x"}).status_code == 403
     )
     assert target.is_active
+
+
+def test_a_deactivated_users_calendar_feed_stops(client, admin):
+    kari = UserFactory(feed_token="k" * 40)
+    assert client.get(f"/calendar/feed/{'k' * 40}.ics").status_code == 200
+    services.deactivate_user(admin, kari, "Har sluttet")
+    assert client.get(f"/calendar/feed/{'k' * 40}.ics").status_code == 404
