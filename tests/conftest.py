@@ -6,6 +6,7 @@ import smtplib
 
 import pytest
 import sqlalchemy as sa
+from flask import g, request_started
 
 from app import create_app
 from app.extensions import db as _db
@@ -14,10 +15,20 @@ from config import TestingConfig
 _allowed_smtp_ports: set[int] = set()
 
 
+def _fresh_g(_sender, **_extra) -> None:
+    """Each request starts with an empty `g`, as in production. Flask reuses the test's app
+    context for the test client's requests, so Flask-Login's user, Flask-Babel's locale and
+    the CSRF token cached in `g` would carry over from one request to the next, even to
+    another client: a second user's page would be rendered as the first user's."""
+    for key in list(g):
+        g.pop(key)
+
+
 @pytest.fixture(scope="session")
 def app():
     """One app for the whole run, on SQLite in memory or TEST_DATABASE_URL."""
     app = create_app(TestingConfig)
+    request_started.connect(_fresh_g, app)
     with app.app_context():
         _db.drop_all()
         _db.create_all()

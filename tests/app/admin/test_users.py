@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from flask import g
 
 from app.accounts.models import User
 from app.admin import services
@@ -22,12 +21,6 @@ from tests.factories.accounts import PASSWORD
 @pytest.fixture
 def admin():
     return AdminFactory(name="Astrid Admin")
-
-
-def _switch_client() -> None:
-    """The tests share one app context, so Flask-Login's per-request user in g would carry
-    over from one test client to the next; a real request starts without it."""
-    g.pop("_login_user", None)
 
 
 def _page(client, url: str) -> str:
@@ -107,7 +100,6 @@ def test_a_deactivated_user_cannot_log_in_and_their_open_session_ends(app, login
     kari_client = app.test_client()
     kari_client.post("/login", data={"login": kari.email, "password": PASSWORD})
     assert kari_client.get("/account").status_code == 200
-    _switch_client()
     client = login(admin)
 
     response = client.post(
@@ -119,14 +111,11 @@ def test_a_deactivated_user_cannot_log_in_and_their_open_session_ends(app, login
     assert "Kari Nordmann er deaktivert og kan ikke lenger logge inn." in page
     assert "Har sluttet i bedriften" in page  # the reason, in the user's recent changes
 
-    _switch_client()
     assert "/login" in kari_client.get("/account").headers["Location"]
-    _switch_client()
     response = app.test_client().post("/login", data={"login": kari.email, "password": PASSWORD})
     assert response.status_code == 200
     message = "Kontoen din er deaktivert. Trenger du den igjen, kan du spørre Astrid Admin"
     assert message in response.get_data(as_text=True)
-    _switch_client()
     audit = _page(client, "/admin/audit")
     assert "Konto deaktivert" in audit
 
@@ -145,10 +134,8 @@ def test_reactivated_user_logs_in_again(app, login, admin):
 
     response = client.post(f"/admin/users/{kari.id}/reactivate", follow_redirects=True)
     assert "Kari Nordmann er aktiv igjen og kan logge inn." in response.get_data(as_text=True)
-    _switch_client()
     other = app.test_client()
     assert other.post("/login", data={"login": kari.email, "password": PASSWORD}).status_code == 302
-    _switch_client()
     assert "Konto aktivert igjen" in _page(client, "/admin/audit")
 
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-from flask import g
-
 from app.outbox.models import OutboxMessage
 from tests.factories import ContactPersonFactory
 
@@ -17,9 +15,8 @@ def _link_in_mail(db, email: str) -> str:
 
 
 def _log_out(client) -> None:
-    """Log out; the tests share one app context, so Flask-Login's user cached in g goes too."""
+    """Log out."""
     client.post("/logout")
-    g.pop("_login_user", None)
 
 
 def test_a_contact_invitation_is_listed_and_withdrawn_and_its_link_refused(login, db):
