@@ -21,12 +21,14 @@ from app.outbox.services import queue_email
 
 
 class InvitationProblem(Exception):
-    """An invitation link that cannot be used: tampered, expired or already used."""
+    """An invitation link that cannot be used: tampered, expired, already used, or for an
+    account an administrator deactivated (`message` then says whom to ask)."""
 
-    def __init__(self, kind: str, invitation: Invitation | None = None) -> None:
+    def __init__(self, kind: str, invitation: Invitation | None = None, message: str = "") -> None:
         super().__init__(kind)
         self.kind = kind
         self.invitation = invitation
+        self.message = message
 
 
 def _serializer(salt: str) -> URLSafeTimedSerializer:
@@ -140,6 +142,11 @@ def load_invitation(token: str) -> Invitation:
         raise InvitationProblem("used", invitation)
     if invitation.is_expired:
         raise InvitationProblem("expired", invitation)
+    user = find_user_by_login(invitation.email)
+    if user is not None and not user.is_active:
+        # Accepting would set a password and a role on an account that still cannot log in;
+        # only an administrator's reactivation opens it again.
+        raise InvitationProblem("deactivated", invitation, deactivated_message(user))
     return invitation
 
 

@@ -11,6 +11,7 @@ from app.extensions import db
 from tests.factories import (
     AdminFactory,
     ContactPersonFactory,
+    SchoolFactory,
     StudentFactory,
     TeacherFactory,
     UserFactory,
@@ -198,3 +199,25 @@ def test_a_deactivated_users_calendar_feed_stops(client, admin):
     assert client.get(f"/calendar/feed/{'k' * 40}.ics").status_code == 200
     services.deactivate_user(admin, kari, "Har sluttet")
     assert client.get(f"/calendar/feed/{'k' * 40}.ics").status_code == 404
+
+
+def test_an_invitation_to_a_deactivated_account_says_so_and_changes_nothing(app, client, admin):
+    """Accepting would set a new password and a role on an account that still cannot log in."""
+    from app.accounts import services as accounts
+
+    kari = UserFactory(name="Kari Nordmann", email="kari@example.no")
+    services.deactivate_user(admin, kari, "Har sluttet")
+    school = SchoolFactory()
+    with app.test_request_context():
+        _invitation, link = accounts.create_invitation(
+            admin, "teacher", "kari@example.no", "Kari Nordmann", school_id=school.id
+        )
+    path = link[link.index("/invitation/") :]
+
+    page = client.get(path)
+    text = page.get_data(as_text=True)
+    assert page.status_code == 410 and "Kontoen din er deaktivert" in text
+    assert "Astrid Admin" in text
+    response = client.post(path, data={"name": "Kari", "password": "Nytt-passord-2026"})
+    assert response.status_code == 410
+    assert kari.check_password(PASSWORD) and not kari.teachers
