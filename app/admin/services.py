@@ -73,7 +73,9 @@ def _refuse_losing_last_admin(actor, user: User) -> None:
 
 
 def deactivate_user(actor, user: User, reason: str) -> None:
-    """Stop an account (someone who left a school or company); they can no longer log in."""
+    """Stop an account (someone who left a school or company); they can no longer log in, and
+    their approved role-model profiles are paused, so nobody books or matches them any more
+    (their company can resume them after a reactivation)."""
     reason = reason.strip()
     if not reason:
         raise DomainError("reason", _("Write why the account is deactivated."))
@@ -82,6 +84,10 @@ def deactivate_user(actor, user: User, reason: str) -> None:
     _refuse_losing_last_admin(actor, user)
     user.is_active_account = False
     audit.record(actor, "user.deactivate", user, reason=reason)
+    for rm in user.role_models:
+        if rm.status == "approved":  # teachers' search and the matching skip paused ones
+            rm.status = "paused"
+            audit.record(actor, "role_model.pause", rm, reason=reason)
     db.session.commit()
 
 

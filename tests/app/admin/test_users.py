@@ -11,6 +11,7 @@ from app.extensions import db
 from tests.factories import (
     AdminFactory,
     ContactPersonFactory,
+    RoleModelFactory,
     SchoolFactory,
     StudentFactory,
     TeacherFactory,
@@ -221,3 +222,18 @@ def test_an_invitation_to_a_deactivated_account_says_so_and_changes_nothing(app,
     response = client.post(path, data={"name": "Kari", "password": "Nytt-passord-2026"})
     assert response.status_code == 410
     assert kari.check_password(PASSWORD) and not kari.teachers
+
+
+def test_a_deactivated_role_model_is_paused_so_teachers_and_the_matching_skip_them(login, admin):
+    rm = RoleModelFactory(status="approved", user__name="Ida Ingeniør")
+    client = login(admin)
+    assert (
+        "rollemodellprofilen settes på pause"
+        in _page(client, f"/admin/users/{rm.user_id}/deactivate").lower()
+    )
+
+    client.post(f"/admin/users/{rm.user_id}/deactivate", data={"reason": "Har sluttet"})
+
+    db.session.refresh(rm)
+    assert rm.status == "paused"
+    assert "Rollemodell satt på pause" in _page(client, "/admin/audit")
