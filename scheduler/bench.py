@@ -32,7 +32,7 @@ from scheduler.solve import solve
 from scheduler.synthetic import PRESETS, Preset, generate
 
 # A method's placements and extra figures (the engine's bound, gap and request counts).
-Method = Callable[[Problem, Params], tuple[list[Placement], dict[str, float]]]
+Method = Callable[[Problem, Params], tuple[list[Placement], dict[str, Any]]]
 Baseline = Callable[[Context, str, int], list[Placement]]
 # One table row: figures, the method's name and formatted shares; sent through a pipe.
 Row = dict[str, Any]
@@ -109,22 +109,23 @@ def _run(
     conn.send(figures)
 
 
-def _engine(problem: Problem, params: Params) -> tuple[list[Placement], dict[str, float]]:
+def _engine(problem: Problem, params: Params) -> tuple[list[Placement], dict[str, Any]]:
     solution = solve(problem, params)
     ww = next(p for p in solution.parts if p.kind == WORK_WEEK)
-    extra: dict[str, float] = {
+    extra: dict[str, Any] = {
         "bound": ww.bound,
         "total_gap": solution.gap,
         "requests": sum(
             p.kind in ("company_visit", "role_model_visit") for p in solution.assignments
         ),
         "shadowing": sum(p.kind == "job_shadowing" for p in solution.assignments),
+        "notes": [n.text for n in solution.notes if n.code != "bound_scope"],
     }
     return list(solution.assignments), extra
 
 
 def _baseline(fn: Baseline, is_last_resort: bool = True) -> Method:
-    def run(problem: Problem, params: Params) -> tuple[list[Placement], dict[str, float]]:
+    def run(problem: Problem, params: Params) -> tuple[list[Placement], dict[str, Any]]:
         own = dataclasses.replace(params, is_last_resort_enabled=is_last_resort)
         return fn(Context(problem, own), WORK_WEEK, params.seed), {}
 
@@ -197,9 +198,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--places", type=float, default=1.0, help="work-week places per student (default 1.0)"
     )
+    parser.add_argument(
+        "--time-limit", type=float, default=Params().time_limit_s, help="the engine's, seconds"
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
-    params = Params(seed=args.seed)
+    params = Params(seed=args.seed, time_limit_s=args.time_limit)
     if args.travel:
         params = dataclasses.replace(params, travel_limit_km=args.travel)
     if args.school_share:
@@ -220,6 +224,8 @@ def main(argv: list[str] | None = None) -> int:
         f"engine: whole-run gap {engine['total_gap']:.3%}, {engine['requests']} class requests "
         f"and {engine['shadowing']} job-shadowing days placed"
     )
+    for note in engine["notes"]:  # steps the time limit cut: the figures depend on the machine
+        print(f"engine note: {note}")
     return 0
 
 

@@ -26,6 +26,14 @@ def test_bench_prints_a_row_per_method() -> None:
     assert "most any method could place" in run.stdout
 
 
+def test_bench_says_which_steps_the_engines_time_limit_cut() -> None:
+    """Figures measured on a busy machine may come from a run cut short: the bench says so."""
+    cmd = [sys.executable, "-m", "scheduler.bench", "--preset", "tiny", "--seed", "1"]
+    cut = subprocess.run([*cmd, "--time-limit", "0.0001"], capture_output=True, text=True)
+    assert cut.returncode == 0, cut.stderr
+    assert "engine note: the time limit was spent before the exact pass" in cut.stdout
+
+
 def test_bench_takes_other_travel_limits_and_names_a_bad_one() -> None:
     cmd = [sys.executable, "-m", "scheduler.bench", "--preset", "tiny", "--travel"]
     wider = subprocess.run([*cmd, "8=40,9=50,10=60"], capture_output=True, text=True, timeout=120)
