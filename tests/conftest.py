@@ -90,6 +90,9 @@ def login(client):
     """Log a user in through the real login form; returns the client."""
 
     def do_login(user, password: str = "Passord-123"):
+        # Whoever was logged in on this client logs out first: the login page sends a
+        # logged-in user to the dashboard (302) without logging the new one in.
+        client.post("/logout")
         response = client.post(
             "/login", data={"login": user.email or user.username, "password": password}
         )

@@ -14,6 +14,7 @@ from app.companies.models import Offer, OfferSlot, RoleModel, RoleModelYear, Sit
 from app.core.domain import STEM_FIELDS
 from app.core.geo import find_place, haversine_km
 from app.core.model_base import utcnow
+from app.core.paging import ListPage, page_of
 from app.extensions import db
 from app.schools.models import School
 
@@ -45,26 +46,6 @@ class Hit:
     slots: list[OfferSlot] = field(default_factory=list)
 
 
-@dataclass
-class ResultPage:
-    """A page of results, shaped like Flask-SQLAlchemy's pagination for the macro."""
-
-    items: list[Hit]
-    page: int
-    total: int
-    per_page: int = PER_PAGE
-
-    @property
-    def pages(self) -> int:
-        """How many pages there are (at least one)."""
-        return max(1, math.ceil(self.total / self.per_page))
-
-    has_prev = property(lambda self: self.page > 1)
-    has_next = property(lambda self: self.page < self.pages)
-    prev_num = property(lambda self: self.page - 1)
-    next_num = property(lambda self: self.page + 1)
-
-
 def school_point(school: School) -> tuple[float, float] | None:
     """The school's coordinates, or its municipality's from the gazetteer."""
     if school.latitude is not None and school.longitude is not None:
@@ -92,15 +73,13 @@ def _box(query: sa.Select, point: tuple[float, float] | None, km: int) -> sa.Sel
     )
 
 
-def search(school: School, filters: Filters, page: int = 1) -> ResultPage:
+def search(school: School, filters: Filters, page: int = 1) -> ListPage[Hit]:
     """Search role models or offers and return one sorted page."""
     point = school_point(school)
     finder = find_offers if filters.target == "offers" else find_role_models
     hits = finder(point, filters)
     hits.sort(key=lambda h: (h.distance_km is None, h.distance_km or 0, h.item.id))
-    page = max(page, 1)
-    start = (page - 1) * PER_PAGE
-    return ResultPage(items=hits[start : start + PER_PAGE], page=page, total=len(hits))
+    return page_of(hits, page, PER_PAGE)
 
 
 def _reach(point, site, mode: str, modes: list[str], limit_km: float) -> tuple[bool, str]:

@@ -1,20 +1,37 @@
-"""The private calendar feed and the page that shows (and renews) its link."""
+"""The user's calendar page (their activities and the private feed link) and the feed."""
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from app.bookings.forms import ConfirmForm
 from app.calendar import services
+from app.core.model_base import utcnow
+from app.core.paging import page_of
 
 bp = Blueprint("calendar", __name__, template_folder="templates", url_prefix="/calendar")
+
+
+PER_PAGE = 20
 
 
 @bp.route("/")
 @login_required
 def index():
-    """The user's private feed link, with buttons to renew or turn it off."""
-    return render_template("calendar/index.html", form=ConfirmForm())
+    """The user's coming confirmed activities (or, with ?earlier=1, the past ones, newest
+    first), a page at a time, and the private feed link with buttons to renew or turn it off."""
+    is_earlier = request.args.get("earlier") == "1"
+    now = utcnow()
+    events = [e for e in services.user_events(current_user) if (e.end_utc <= now) == is_earlier]
+    events.sort(key=lambda e: (e.start_utc, e.uid), reverse=is_earlier)
+    return render_template(
+        "calendar/index.html",
+        form=ConfirmForm(),
+        events=page_of(events, request.args.get("page", 1, type=int), PER_PAGE),
+        is_earlier=is_earlier,
+        link=services.relative_link,
+        when=services.when_text,
+    )
 
 
 @bp.route("/feed/new", methods=["POST"])

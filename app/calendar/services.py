@@ -8,9 +8,11 @@ from email.utils import parseaddr
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
+from babel.dates import format_date as babel_format_date
 from babel.dates import format_datetime as babel_format_datetime
+from babel.dates import format_time as babel_format_time
 from flask import current_app, render_template
-from flask_babel import force_locale
+from flask_babel import force_locale, get_locale
 from flask_babel import gettext as _
 
 from app.accounts.models import User
@@ -178,11 +180,35 @@ def feed_for_token(token: str) -> bytes | None:
     if not user.is_active:  # a deactivated account's subscribed calendars stop updating
         return None
     with force_locale(user.language or "nb"):
-        events = [booking_event(b) for b in db.session.scalars(feed_query(user))]
-        from app.matching.invites import feed_events  # seasons: published placements
+        return build_feed(user_events(user), _("Skolebro: %(name)s", name=user.name))
 
-        events += feed_events(user)
-        return build_feed(events, _("Skolebro: %(name)s", name=user.name))
+
+def user_events(user: User) -> list[CalendarEvent]:
+    """The user's confirmed activities, as their feed holds them: bookings as teacher, role
+    model or company contact, and published season placements (in the current language)."""
+    from app.matching.invites import feed_events  # seasons: published placements
+
+    return [booking_event(b) for b in db.session.scalars(feed_query(user))] + feed_events(user)
+
+
+def when_text(event: CalendarEvent) -> str:
+    """When an activity happens, in its school's time zone and the viewer's language: one day
+    with its hours, or the first and last day of a longer one (a work week)."""
+    zone, locale = ZoneInfo(event.tz_name), str(get_locale() or "nb")
+    start, end = event.start_utc.astimezone(zone), event.end_utc.astimezone(zone)
+    first = babel_format_date(start.date(), "full", locale=locale)
+    if start.date() != end.date():
+        return f"{first} – {babel_format_date(end.date(), 'full', locale=locale)}"
+    hours = (babel_format_time(t, "HH:mm", tzinfo=zone, locale=locale) for t in (start, end))
+    return f"{first}, {'–'.join(hours)}"
+
+
+def relative_link(url: str | None) -> str | None:
+    """An event's link as a path on this site (the feed's links carry PUBLIC_BASE_URL)."""
+    base = current_app.config["PUBLIC_BASE_URL"]
+    if not url or not url.startswith(base):
+        return url
+    return url[len(base) :] or "/"
 
 
 def regenerate_feed_token(user: User) -> str:

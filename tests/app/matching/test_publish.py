@@ -11,6 +11,7 @@ from app.outbox.models import OutboxMessage
 from app.seasons.models import MatchRun, Placement
 from tests.app.outbox.smtp_server import SmtpServer
 from tests.factories import ContactPersonFactory
+from tests.factories.accounts import PASSWORD
 
 
 def matched_run(admin, season, region) -> MatchRun:
@@ -152,3 +153,17 @@ def test_inline_publishing_also_delivers_the_invites(
         assert len(server.received()) == outbox_count() > len(run.placements)
     placements = db.session.scalars(sa.select(Placement).where(Placement.run_id == run.id))
     assert all(p.calendar_uid for p in placements)
+
+
+def test_a_published_work_week_is_on_the_students_calendar_page(login, admin, season, region, app):
+    run = matched_run(admin, season, region)
+    finish(post_publish(login(admin), run))
+    placement = next(p for p in run.placements if p.student is not None)
+    student = app.test_client()
+    student.post("/login", data={"login": placement.student.user.username, "password": PASSWORD})
+
+    page = student.get("/calendar/").get_data(as_text=True)
+
+    listed = page[page.index("Kommende aktiviteter") : page.index("I kalenderappen")]
+    assert placement.slot.offer.company.name in listed
+    assert "mandag 8. mars 2027 – fredag 12. mars 2027" in listed
