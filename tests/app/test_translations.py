@@ -36,3 +36,13 @@ def translated(language: str) -> set[str]:
 def test_every_string_is_translated(language):
     missing = sorted(source_messages() - translated(language))
     assert missing == [], f"{len(missing)} strings lack a {language} translation: {missing[:20]}"
+
+
+def test_a_class_subject_reads_fag_not_the_e_mail_word(app):
+    """All catalogs merge into one: an English msgid has one translation app-wide, so the
+    e-mail's subject has its own msgid ("E-mail subject") and "Subject" means school subject."""
+    from flask_babel import force_locale, gettext
+
+    with app.test_request_context(), force_locale("nb"):
+        assert gettext("Subject") == "Fag"
+        assert gettext("E-mail subject") == "Emne"
