@@ -12,6 +12,7 @@ from flask_babel import format_date, format_decimal
 from flask_babel import gettext as _
 from sqlalchemy.orm import selectinload
 
+from app.accounts.models import User
 from app.companies.models import Company, Offer, OfferSlot, RoleModel
 from app.core import audit
 from app.core.errors import DomainError
@@ -50,12 +51,13 @@ def previous_run(run: MatchRun) -> MatchRun | None:
 
 
 def placements_query(run: MatchRun, q: str = "") -> sa.Select:
-    """The run's placements, searchable by school, company or student's display name."""
+    """The run's placements, searchable by school, company, student's display or user name."""
     class_id = sa.func.coalesce(Student.class_id, ClassRequest.class_id)
     query = (
         sa.select(PlacementRow)
         .where(PlacementRow.run_id == run.id)
         .outerjoin(Student, PlacementRow.student_id == Student.id)
+        .outerjoin(User, User.id == Student.user_id)
         .outerjoin(ClassRequest, PlacementRow.request_id == ClassRequest.id)
         .outerjoin(SchoolClass, SchoolClass.id == class_id)
         .outerjoin(School, School.id == SchoolClass.school_id)
@@ -64,8 +66,10 @@ def placements_query(run: MatchRun, q: str = "") -> sa.Select:
         .outerjoin(RoleModel, RoleModel.id == PlacementRow.role_model_id)
         .outerjoin(Company, Company.id == sa.func.coalesce(Offer.company_id, RoleModel.company_id))
     )
-    query = containing(query, q, School.name, Company.name, Student.display_name)
-    return query.order_by(School.name, PlacementRow.kind, PlacementRow.id)
+    query = containing(query, q, School.name, Company.name, Student.display_name, User.username)
+    return query.order_by(School.name, PlacementRow.kind, PlacementRow.id).options(
+        selectinload(PlacementRow.student).selectinload(Student.user)
+    )
 
 
 def _check_editable(run: MatchRun) -> None:
@@ -232,7 +236,8 @@ def student_groups(run: MatchRun, page: int = 1) -> GroupPage:
         .options(
             selectinload(Unmatched.student)
             .selectinload(Student.school_class)
-            .selectinload(SchoolClass.school)
+            .selectinload(SchoolClass.school),
+            selectinload(Unmatched.student).selectinload(Student.user),
         )
     )
     rows = {u.id: u for u in db.session.scalars(query)}

@@ -104,3 +104,10 @@ class Student(TimestampMixin, db.Model):
 
     user = relationship("User", back_populates="student")
     school_class = relationship("SchoolClass", back_populates="students")
+
+    @property
+    def label(self) -> str:
+        """The display name and the user name, for teachers' and administrators' lists: two
+        students called "Mathias" in one class are told apart by the name they log in with."""
+        username = self.user.username if self.user is not None else None
+        return f"{self.display_name} ({username})" if username else self.display_name

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from app.extensions import db
 from app.matching.runs import execute_run, start_run
 
 
@@ -115,3 +116,21 @@ def test_a_run_the_time_limit_cut_short_says_what_was_skipped(login, admin, seas
     cut = cut[: cut.index("</section>")]
     assert "ble hoppet over" in cut or "Tidsgrensen var brukt opp" in cut
     assert f'href="/matching/seasons/{season.id}/settings">Gi kjøringen mer tid' in cut
+
+
+def test_two_students_of_one_name_are_told_apart_by_their_user_names(login, admin, season, region):
+    """The demo has two "Mathias" in one class: the review names each with their user name,
+    and the search finds one by it."""
+    first, second = region["students"][:2]
+    first.display_name = second.display_name = "Mathias"
+    db.session.commit()
+    run = execute_run(start_run(admin, season).id)
+    client = login(admin)
+
+    page = client.get(f"/matching/runs/{run.id}/review").get_data(as_text=True)
+    found = client.get(f"/matching/runs/{run.id}/review?q={second.user.username}")
+
+    for student in (first, second):
+        assert f"Mathias ({student.user.username})" in page
+    assert f"Mathias ({second.user.username})" in found.get_data(as_text=True)
+    assert f"Mathias ({first.user.username})" not in found.get_data(as_text=True)
