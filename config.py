@@ -52,8 +52,9 @@ class Config:
     MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "Skolebro <noreply@skolebro.no>")
     MAIL_TIMEOUT_SECONDS = int(os.environ.get("MAIL_TIMEOUT_SECONDS", "10"))
     OUTBOX_MAX_ATTEMPTS = int(os.environ.get("OUTBOX_MAX_ATTEMPTS", "8"))
-    JOBS_INLINE = _env_bool("JOBS_INLINE", True)
+    JOBS_INLINE = _env_bool("JOBS_INLINE", True)  # off: jobs go to RQ when REDIS_URL is set
     REDIS_URL = os.environ.get("REDIS_URL", "")
+    JOBS_QUEUE = os.environ.get("JOBS_QUEUE", "skolebro")
 
 
 class DevelopmentConfig(Config):

@@ -1,4 +1,4 @@
-"""Command-line tasks: demo data and the outbox sender."""
+"""Command-line tasks: demo data, the jobs worker and the outbox sender."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from flask import Flask
 
 
 def register_commands(app: Flask) -> None:
-    """Add `flask seed-demo` and `flask outbox-deliver`."""
+    """Add `flask seed-demo`, `flask jobs-worker` and `flask outbox-deliver`."""
 
     @app.cli.command("seed-demo")
     @click.option("--if-empty", is_flag=True, help="Only seed a database that has no users.")
@@ -24,6 +24,16 @@ def register_commands(app: Flask) -> None:
         click.echo("Demo logins (password for all: " + logins.pop("password") + "):")
         for role, login in logins.items():
             click.echo(f"  {role:<14} {login}")
+
+    @app.cli.command("jobs-worker")
+    @click.option("--burst", is_flag=True, help="Stop when the queue is empty.")
+    def jobs_worker(burst: bool) -> None:
+        """Run background jobs from the RQ queue in Redis (REDIS_URL, JOBS_INLINE=0)."""
+        from app.core import jobs
+
+        if jobs.backend(app) != "rq":
+            raise click.ClickException("set REDIS_URL and JOBS_INLINE=0 to run jobs on the queue")
+        jobs.work(app, burst=burst)
 
     @app.cli.command("outbox-deliver")
     @click.option("--loop", is_flag=True, help="Keep delivering every --every seconds.")

@@ -87,7 +87,7 @@ def run(season_id: int):
     except DomainError as error:
         flash(error.message, "error")
         return redirect(url_for("seasons.show", season_id=season.id))
-    jobs.run_after_response(new_run.id)
+    jobs.start_run_job(new_run.id)
     return redirect(url_for("matching.progress", run_id=new_run.id))
 
 
@@ -106,6 +106,7 @@ def progress(run_id: int):
     page = render_template(
         "matching/progress.html",
         run=match_run,
+        is_unclaimed=runs.waits_for_a_worker(match_run),
         phases=PHASE_LABELS,
         run_labels=RUN_LABELS,
         is_working=is_working,
@@ -201,7 +202,7 @@ def publish_page(run_id: int):
         except DomainError as error:
             apply_to_form(form, error)
         else:
-            jobs.publish_after_response(match_run.id)
+            jobs.start_publish_job(match_run.id)
             return redirect(url_for("matching.progress", run_id=match_run.id, after="publish"))
     return render_template("matching/publish.html", run=match_run, form=form)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import traceback
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
@@ -77,10 +77,17 @@ def _set(run_id: int, **values) -> None:
 
 def execute_run(run_id: int) -> MatchRun:
     """Build the problem, solve with progress, store the result; a failure keeps the old run."""
+    # Claimed in one conditional UPDATE: a job delivered twice, or a worker racing the CLI,
+    # finds the run no longer queued and leaves it alone.
+    claimed = db.session.execute(
+        sa.update(MatchRun)
+        .where(MatchRun.id == run_id, MatchRun.status == "queued")
+        .values(status="running", started_at=utcnow(), progress=0.05, progress_label="reading")
+    )
+    db.session.commit()
+    if claimed.rowcount != 1:
+        return db.session.get(MatchRun, run_id)
     run = db.session.get(MatchRun, run_id)
-    if run is None or run.status != "queued":
-        return run
-    _set(run_id, status="running", started_at=utcnow(), progress=0.05, progress_label="reading")
     try:
         season = db.session.get(Season, run.season_id)
         built = build_problem(season)
@@ -93,6 +100,21 @@ def execute_run(run_id: int) -> MatchRun:
         log.error("matching run %s failed:\n%s", run_id, traceback.format_exc())
         _set(run_id, status="failed", finished_at=utcnow(), error=plain_error(error))
     return db.session.get(MatchRun, run_id)
+
+
+UNCLAIMED_AFTER = timedelta(minutes=1)
+
+
+def waits_for_a_worker(run: MatchRun) -> bool:
+    """True when a run or a publication has waited to start for over a minute: in-process
+    jobs start at once, so the background worker is likely stopped."""
+    from app.matching.publish import QUEUED
+
+    is_queued = run.status == "queued" or (
+        run.status == "publishing" and run.progress_label == QUEUED
+    )
+    since = run.updated_at if run.updated_at.tzinfo else run.updated_at.replace(tzinfo=UTC)
+    return is_queued and utcnow() - since > UNCLAIMED_AFTER
 
 
 def plain_error(error: Exception) -> str:

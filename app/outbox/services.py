@@ -1,9 +1,9 @@
 """Queue e-mail in the outbox (same transaction as its cause) and deliver it with retries.
 
 How delivery runs: every message is a row first. A worker (`flask outbox-deliver --loop`)
-sends what is due; with JOBS_INLINE and a MAIL_SERVER configured, the request that queued
-mail also delivers it after its response has gone out (in the same worker thread, never a
-thread of its own). With no MAIL_SERVER the outbox is what the administrator reads.
+sends what is due; with a MAIL_SERVER configured, the request that queued mail also starts
+a delivery job (app/core/jobs.py: in-process after its response, or on the RQ queue).
+With no MAIL_SERVER the outbox is what the administrator reads.
 Each message is claimed with one conditional UPDATE, so two senders never send it twice.
 """
 
@@ -19,12 +19,13 @@ import sqlalchemy as sa
 from flask import current_app, g, has_request_context
 from flask_babel import gettext as _
 
-from app.core.after_response import after_response
+from app.core import jobs
 from app.core.model_base import utcnow
 from app.extensions import db
 from app.outbox.models import OutboxMessage
 
 log = logging.getLogger(__name__)
+DELIVER = "outbox.deliver"
 
 # How long a claimed message is hidden from other senders while one sends it.
 CLAIM_LEASE = timedelta(minutes=5)
@@ -178,25 +179,21 @@ def deliver_due(now: datetime | None = None) -> tuple[int, int]:
     return sent, failed
 
 
-def is_inline_delivery_on() -> bool:
-    """Deliver right after the request when jobs run in-process and a server is set."""
+def is_delivery_after_request_on() -> bool:
+    """Deliver right after a request that queued mail when a server is set and jobs run
+    (in-process or on the queue); otherwise `flask outbox-deliver --loop` sends it."""
     cfg = current_app.config
-    return bool(cfg.get("JOBS_INLINE") and cfg.get("MAIL_SERVER"))
+    return bool(cfg.get("MAIL_SERVER")) and jobs.backend() != "none"
+
+
+@jobs.job(DELIVER)
+def deliver_job() -> None:
+    """The job: send what is due (messages are claimed one by one, so two runs are safe)."""
+    deliver_due()
 
 
 def deliver_after_response(response):
     """After-request hook: once the response is sent, deliver what this request queued."""
-    if not g.get("outbox_has_new_mail") or not is_inline_delivery_on():
-        return response
-    app = current_app._get_current_object()
-
-    def deliver() -> None:
-        """Runs once the response is sent, in the same worker thread."""
-        with app.app_context():
-            try:
-                deliver_due()
-            except Exception:  # noqa: BLE001  (the worker retries; the user's request is done)
-                log.exception("inline outbox delivery failed")
-
-    after_response(deliver)
+    if g.get("outbox_has_new_mail") and is_delivery_after_request_on():
+        jobs.enqueue(DELIVER)
     return response
