@@ -19,6 +19,7 @@ from tests.factories import (
     StudentFactory,
     TeacherFactory,
 )
+from tests.factories.accounts import PASSWORD
 from tests.factories.seasons import SeasonFactory
 
 
@@ -248,3 +249,24 @@ def test_a_grade_skolebro_has_no_offers_for_is_refused_at_the_field(login):
     )
     assert "Skolebro er for 8. til 10. trinn." in page and 'value="7C"' in page
     assert db.session.scalar(sa.select(SchoolClass)) is None
+
+
+def test_the_join_link_uses_the_address_the_teacher_opened_unless_one_is_configured(
+    app, client, monkeypatch
+):
+    """In development the configured default (127.0.0.1:5000) may not be where the app runs:
+    `flask run --port 8080`, or a laptop's address the class's phones can reach."""
+    teacher = TeacherFactory()
+    school_class = SchoolClassFactory(school=teacher.school, teacher=teacher)
+    here = "http://10.0.0.7:8080"
+    login = {"login": teacher.user.email, "password": PASSWORD}
+    assert client.post("/login", data=login, base_url=here).status_code == 302
+    url = f"/schools/classes/{school_class.id}"
+
+    page = client.get(url, base_url=here).get_data(as_text=True)
+    assert "http://10.0.0.7:8080/join" in page
+
+    monkeypatch.setitem(app.config, "IS_PUBLIC_BASE_URL_SET", True)
+    monkeypatch.setitem(app.config, "PUBLIC_BASE_URL", "https://skolebro.example.no")
+    page = client.get(url, base_url=here).get_data(as_text=True)
+    assert "https://skolebro.example.no/join" in page
