@@ -19,13 +19,31 @@ class DomainError(Exception):
         self.message = message
 
 
+class DomainErrors(DomainError):
+    """Several rules broken by one form at once, each shown at its own field together (a
+    person fixing one date should not meet the next error only after sending again)."""
+
+    def __init__(self, errors: list[DomainError]) -> None:
+        super().__init__(errors[0].field, errors[0].message)
+        self.errors = errors
+
+
+def raise_all(errors: list[DomainError]) -> None:
+    """Raise the errors found, one or several; nothing when the list is empty."""
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise DomainErrors(errors)
+
+
 def apply_to_form(form, error: DomainError) -> None:
-    """Put a domain error on its form field (or the form's general errors)."""
-    field = getattr(form, error.field, None) if error.field else None
-    if field is not None:
-        field.errors = [*field.errors, error.message]
-    else:
-        form.form_errors.append(error.message)
+    """Put a domain error (or each of several) on its form field, else the form's errors."""
+    for each in getattr(error, "errors", [error]):
+        field = getattr(form, each.field, None) if each.field else None
+        if field is not None:
+            field.errors = [*field.errors, each.message]
+        else:
+            form.form_errors.append(each.message)
 
 
 def register_error_handlers(app: Flask) -> None:

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 
 from app.core import audit
-from app.core.errors import DomainError
+from app.core.errors import DomainError, raise_all
 from app.core.search import containing
 from app.extensions import db
 from app.seasons.labels import MANUAL_MOVES
@@ -35,21 +35,23 @@ def _weeks_touched(start: date, end: date) -> int:
 
 
 def check_dates(values: dict) -> None:
-    """Refuse phase dates out of order, naming the first date that is too early."""
-    for before, after in zip(DATE_ORDER, DATE_ORDER[1:], strict=False):
-        if values[after] < values[before]:
-            raise DomainError(after, _("This date must be on or after the date above it."))
+    """Refuse phase dates out of order (each date earlier than one above it), a season of too
+    many weeks and removal before the end: every wrong date at once, each at its field."""
+    errors: list[DomainError] = []
+    for i, after in enumerate(DATE_ORDER[1:], start=1):
+        if values[after] < max(values[before] for before in DATE_ORDER[:i]):
+            errors.append(DomainError(after, _("This date must be on or after the date above it.")))
     if _weeks_touched(values["starts_on"], values["ends_on"]) > MAX_SEASON_WEEKS:
-        raise DomainError(
-            "ends_on",
-            _(
-                "A season can cover at most %(weeks)s weeks. Split it in two.",
-                weeks=MAX_SEASON_WEEKS,
-            ),
+        message = _(
+            "A season can cover at most %(weeks)s weeks. Split it in two.", weeks=MAX_SEASON_WEEKS
         )
+        errors.append(DomainError("ends_on", message))
     archive_on = values.get("archive_on")
     if archive_on is not None and archive_on < values["ends_on"]:
-        raise DomainError("archive_on", _("Remove the data after the activities have ended."))
+        errors.append(
+            DomainError("archive_on", _("Remove the data after the activities have ended."))
+        )
+    raise_all(errors)
 
 
 def save_season(actor, season: Season | None, values: dict) -> Season:

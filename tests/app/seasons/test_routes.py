@@ -33,6 +33,22 @@ def test_admin_creates_a_season_and_a_bad_date_stays_at_its_field(login, admin):
     assert "Høsten 2027" in listing
 
 
+def test_every_wrong_date_is_named_at_its_field_in_one_answer(login, admin):
+    form = {**FORM, "requests_open_on": "2027-04-01", "ends_on": "2027-09-01"}
+    form["archive_on"] = "2027-08-01"
+
+    page = login(admin).post("/seasons/new", data=form).get_data(as_text=True)
+
+    def error_at(field: str) -> str:
+        start = page.index(f'id="{field}"')
+        return page[start : page.index("</div>", start)]
+
+    assert "samme dag som eller etter datoen over" in error_at("requests_open_on")
+    assert "samme dag som eller etter datoen over" in error_at("ends_on")
+    assert "etter at aktivitetene er slutt" in error_at("archive_on")
+    assert "samme dag som eller etter" not in error_at("publish_on")
+
+
 def test_a_season_across_new_year_is_fine_but_not_one_longer_than_52_weeks(login, admin):
     client = login(admin)
     too_long = client.post("/seasons/new", data={**FORM, "ends_on": "2028-09-20"})
