@@ -14,6 +14,7 @@ from app.bookings.models import Booking
 from app.bookings.search import Filters
 from app.bookings.services import VisitRequest
 from app.companies.models import Offer, RoleModel
+from app.core.formatting import clock
 from app.core.model_base import utcnow
 from app.core.permissions import can
 from app.extensions import db
@@ -107,10 +108,11 @@ def school_time(booking: Booking, moment: datetime | None) -> str:
     """A moment as wall-clock time in the school's time zone, in the page's language."""
     if moment is None:
         return ""
-    zone = ZoneInfo(booking.school_class.school.time_zone)
-    return babel_format_datetime(
-        moment, "EEE d. MMM y HH:mm", tzinfo=zone, locale=str(get_locale() or "nb")
+    tz_name = booking.school_class.school.time_zone
+    day = babel_format_datetime(
+        moment, "EEE d. MMM y", tzinfo=ZoneInfo(tz_name), locale=str(get_locale() or "nb")
     )
+    return f"{day} {clock(moment, tz_name)}"
 
 
 def booking_view(user: User, booking: Booking) -> dict:

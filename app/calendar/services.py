@@ -10,7 +10,6 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 from babel.dates import format_date as babel_format_date
 from babel.dates import format_datetime as babel_format_datetime
-from babel.dates import format_time as babel_format_time
 from flask import current_app, render_template
 from flask_babel import force_locale, get_locale
 from flask_babel import gettext as _
@@ -20,6 +19,7 @@ from app.bookings.models import Booking
 from app.calendar.ics import Attendee, CalendarEvent, build_cancel, build_feed, build_request
 from app.companies.models import ContactPerson, Offer
 from app.core import audit
+from app.core.formatting import clock
 from app.extensions import db
 from app.outbox.services import queue_email
 from app.schools.models import SchoolClass
@@ -40,9 +40,8 @@ def booking_link(booking: Booking) -> str:
 def local_text(moment: datetime, tz_name: str, locale: str = "nb") -> str:
     """A UTC moment as wall-clock text in the school's time zone, for e-mails."""
     locale = "nb" if locale not in ("nb", "da", "en") else locale
-    return babel_format_datetime(
-        moment, "EEEE d. MMMM y HH:mm", tzinfo=ZoneInfo(tz_name), locale=locale
-    )
+    day = babel_format_datetime(moment, "EEEE d. MMMM y", tzinfo=ZoneInfo(tz_name), locale=locale)
+    return f"{day} {clock(moment, tz_name, locale)}"
 
 
 def participants(booking: Booking) -> list[User]:
@@ -199,8 +198,7 @@ def when_text(event: CalendarEvent) -> str:
     first = babel_format_date(start.date(), "full", locale=locale)
     if start.date() != end.date():
         return f"{first} – {babel_format_date(end.date(), 'full', locale=locale)}"
-    hours = (babel_format_time(t, "HH:mm", tzinfo=zone, locale=locale) for t in (start, end))
-    return f"{first}, {'–'.join(hours)}"
+    return f"{first}, {clock(start, event.tz_name)}–{clock(end, event.tz_name)}"
 
 
 def relative_link(url: str | None) -> str | None:
