@@ -56,6 +56,8 @@ class Config:
     JOBS_INLINE = _env_bool("JOBS_INLINE", True)  # off: jobs go to RQ when REDIS_URL is set
     REDIS_URL = os.environ.get("REDIS_URL", "")
     JOBS_QUEUE = os.environ.get("JOBS_QUEUE", "skolebro")
+    # Each process starts the reminders job at most this often after a response (0: never).
+    REMINDERS_EVERY_S = int(os.environ.get("REMINDERS_EVERY_S", "3600"))
 
 
 class DevelopmentConfig(Config):
@@ -76,6 +78,7 @@ class TestingConfig(Config):
     PASSWORD_RESET_LIMIT = "1000 per minute"
     WTF_CSRF_ENABLED = False
     MAIL_SERVER = ""
+    REMINDERS_EVERY_S = 0  # a test turns it on; else reminders would land in any test's outbox
     UPLOAD_DIR = os.environ.get("TEST_UPLOAD_DIR", "/tmp/skolebro-test-uploads")
 
 

@@ -6,7 +6,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from app.bookings import changes, queries, services
+from app.bookings import changes, queries, reminders, services
 from app.bookings.forms import (
     AcceptForm,
     ConfirmForm,
@@ -27,6 +27,7 @@ from app.extensions import db
 bp = Blueprint(
     "bookings", __name__, template_folder="templates", url_prefix="/bookings", cli_group=None
 )
+bp.after_app_request(reminders.start_when_due)
 
 
 @bp.cli.command("send-reminders")

@@ -148,3 +148,34 @@ def test_a_run_no_worker_took_says_so_after_a_minute(
     page = client.get(f"/matching/runs/{run.id}").get_data(as_text=True)
 
     assert "bakgrunnsjobben" in page and "flask jobs-worker" in page
+
+
+def test_reminders_start_on_the_queue_too(rq_app, runner, client, monkeypatch):
+    from datetime import UTC, datetime
+
+    from app.bookings import reminders
+    from tests.factories import (
+        BookingFactory,
+        RoleModelFactory,
+        SchoolClassFactory,
+        TeacherFactory,
+    )
+
+    monkeypatch.setitem(rq_app.config, "REMINDERS_EVERY_S", 3600)
+    monkeypatch.setitem(reminders._last_started, "at", float("-inf"))
+    teacher = TeacherFactory()
+    soon = datetime.now(UTC) + timedelta(days=6)
+    booking = BookingFactory(
+        school_class=SchoolClassFactory(school=teacher.school, teacher=teacher),
+        teacher=teacher,
+        role_model=RoleModelFactory(),
+        status="confirmed",
+        starts_at=soon,
+        ends_at=soon + timedelta(hours=1),
+    )
+
+    client.get("/")
+    assert jobs.queue(rq_app).count == 1 and booking.reminded_7d_at is None
+    _worker(runner)
+
+    assert booking.reminded_7d_at is not None
