@@ -90,6 +90,8 @@ def _placement(placement) -> dict[str, Any]:
         "offer": offer.title if offer else None,
         "starts_on": placement.on_date.isoformat() if placement.on_date else None,
         "address": offer.site.address if offer and offer.site else None,
+        "cancelled": placement.cancelled_at.isoformat() if placement.cancelled_at else None,
+        "cancel_reason": placement.cancel_reason or None,
     }
 
 

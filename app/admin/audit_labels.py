@@ -24,6 +24,7 @@ ACTION_LABELS = {
     "invitation.accept": _l("Invitation accepted"),
     "invitation.create": _l("Invitation sent"),
     "invitation.withdraw": _l("Invitation withdrawn"),
+    "matching.cancel": _l("Published placement cancelled"),
     "matching.move": _l("Placement moved"),
     "matching.pin": _l("Placement pinned"),
     "matching.unpin": _l("Placement unpinned"),

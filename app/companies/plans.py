@@ -151,6 +151,7 @@ def _placement_counts(company: Company, year: int) -> dict[str, int]:
         .outerjoin(RoleModel, Placement.role_model_id == RoleModel.id)
         .where(
             MatchRun.status == "published",
+            Placement.cancelled_at.is_(None),
             day >= date(year, 1, 1),
             day < date(year + 1, 1, 1),
             sa.or_(Offer.company_id == company.id, RoleModel.company_id == company.id),

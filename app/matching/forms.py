@@ -2,8 +2,15 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DecimalField, FloatField, IntegerField, SelectField
-from wtforms.validators import InputRequired, NumberRange
+from wtforms import (
+    BooleanField,
+    DecimalField,
+    FloatField,
+    IntegerField,
+    SelectField,
+    TextAreaField,
+)
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
 
 from app.matching.params import GRADES, WEIGHT_LABELS, weight_names
 
@@ -69,3 +76,18 @@ class MoveForm(FlaskForm):
     """Move a placement to another offer slot."""
 
     slot_id = SelectField(_l("New place"), coerce=int, validate_choice=False)
+
+
+class CancelPlacementForm(FlaskForm):
+    """Cancel a published placement; the reason goes to everyone concerned."""
+
+    reason = TextAreaField(
+        _l("Reason"),
+        validators=[
+            DataRequired(message=_l("Write why, for the people concerned.")),
+            Length(max=500, message=_l("Keep it under 500 characters.")),
+        ],
+        description=_l(
+            "Sent with the cancellation to the host or role model and to the class's teacher."
+        ),
+    )

@@ -208,7 +208,7 @@ def _feed_filter(user):
 
 
 def feed_placements(user) -> list[Placement]:
-    """Published placements the user takes part in."""
+    """Published placements the user takes part in (a cancelled one leaves the feed)."""
     import sqlalchemy as sa
 
     from app.extensions import db
@@ -218,7 +218,7 @@ def feed_placements(user) -> list[Placement]:
         sa.select(Placement)
         .join(MatchRun)
         .where(MatchRun.status == "published", Placement.calendar_uid.is_not(None))
-        .where(_feed_filter(user))
+        .where(Placement.cancelled_at.is_(None), _feed_filter(user))
         .order_by(Placement.id)
     )
     return list(db.session.scalars(query))

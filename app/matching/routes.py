@@ -23,8 +23,8 @@ from app.core.errors import DomainError, apply_to_form
 from app.core.navigation import is_safe_path
 from app.core.permissions import ADMIN, authorize, roles_required
 from app.extensions import db
-from app.matching import archive, jobs, publish, review, runs, settings
-from app.matching.forms import ConfirmForm, MoveForm, SettingsForm
+from app.matching import archive, changes, jobs, publish, review, runs, settings
+from app.matching.forms import CancelPlacementForm, ConfirmForm, MoveForm, SettingsForm
 from app.matching.params import GRADES, WEIGHT_HELP, WEIGHT_LABELS, weight_names
 from app.matching.phases import PHASE_LABELS
 from app.matching.reasons import reason_html, run_notes
@@ -189,6 +189,28 @@ def move(placement_id: int):
             flash(_("The placement is moved and pinned."), "success")
             return redirect(url_for("matching.review", run_id=placement.run_id))
     return render_template("matching/move.html", placement=placement, form=form)
+
+
+@bp.route("/placements/<int:placement_id>/cancel", methods=["GET", "POST"])
+@roles_required(ADMIN)
+def cancel_placement(placement_id: int):
+    """Cancel a published placement: the place is given back and calendars are told."""
+    placement = _placement(placement_id)
+    form = CancelPlacementForm()
+    if form.validate_on_submit():
+        try:
+            changes.cancel_placement(current_user, placement, form.reason.data)
+        except DomainError as error:
+            apply_to_form(form, error)
+        else:
+            flash(_("The placement is cancelled and the people concerned are told."), "success")
+            return redirect(url_for("matching.review", run_id=placement.run_id))
+    return render_template(
+        "matching/cancel.html",
+        placement=placement,
+        form=form,
+        can_cancel=changes.can_cancel(placement),
+    )
 
 
 @bp.route("/runs/<int:run_id>/publish", methods=["GET", "POST"], endpoint="publish")

@@ -163,6 +163,10 @@ class Placement(TimestampMixin, db.Model):
     reason_params: Mapped[dict | None] = mapped_column(sa.JSON)
     calendar_uid: Mapped[str | None] = mapped_column(sa.String(120), unique=True)
     calendar_sequence: Mapped[int] = mapped_column(default=0, server_default="0")
+    # Set when an administrator cancels a published placement (a host withdrew, a role model
+    # left): its place is given back, CANCEL invites go out and calendars drop it.
+    cancelled_at: Mapped[datetime | None]
+    cancel_reason: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
 
     __table_args__ = (
         sa.CheckConstraint(
