@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, EmailField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, Length, Optional
 
 
@@ -30,6 +30,9 @@ class DeactivateForm(FlaskForm):
             Length(max=500),
         ],
         description=_l("For example: has left the school. Kept in the audit log."),
+    )
+    cancel_visits = BooleanField(
+        _l("Cancel their coming visits and tell the teachers, with this reason"), default=True
     )
 
 

@@ -4,7 +4,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from app.admin import services, users
+from app.admin import commitments, services, users
 from app.admin.audit_labels import action_label, object_label
 from app.admin.forms import ButtonForm, DeactivateForm
 from app.admin.routes import bp
@@ -56,7 +56,7 @@ def user_detail(user_id: int):
 def deactivate_user(user_id: int):
     """Ask for a reason and a confirmation that names the person, then deactivate."""
     user = _user_or_404(user_id)
-    form = DeactivateForm()
+    form, coming = DeactivateForm(), commitments.upcoming(user)
     if form.validate_on_submit():
         try:
             services.deactivate_user(current_user, user, form.reason.data)
@@ -64,8 +64,11 @@ def deactivate_user(user_id: int):
             apply_to_form(form, error)
         else:
             flash(_("%(name)s is deactivated and can no longer log in.", name=user.name), "success")
+            if coming and form.cancel_visits.data:
+                n = commitments.cancel_all(current_user, user, form.reason.data.strip())
+                flash(_("Visits cancelled and teachers told: %(n)s.", n=n), "success")
             return redirect(url_for("admin.user_detail", user_id=user.id))
-    return render_template("admin/deactivate.html", user=user, form=form)
+    return render_template("admin/deactivate.html", user=user, form=form, coming=coming)
 
 
 @bp.route(

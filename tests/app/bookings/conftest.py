@@ -60,6 +60,11 @@ class World:
 @pytest.fixture
 def world() -> World:
     """A teacher and class in Trondheim, a role model nearby, an offer with one date."""
+    return make_world()
+
+
+def make_world() -> World:
+    """The booking world, for tests outside this folder."""
     teacher = TeacherFactory()
     school_class = SchoolClassFactory(school=teacher.school, teacher=teacher, name="9A")
     role_model = RoleModelFactory()

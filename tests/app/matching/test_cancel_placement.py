@@ -157,9 +157,9 @@ def test_only_an_administrator_cancels(login, published, region):
     assert db.session.get(Placement, placement.id).cancelled_at is None
 
 
-def test_a_cancelled_role_model_visit_gives_the_visit_back_and_tells_both(
-    admin, season, region, login
-):
+@pytest.fixture
+def published_visit(admin, season, region) -> Placement:
+    """A role-model visit to the first class, placed by the batch and published."""
     school = region["schools"][0]
     role_model = RoleModelFactory(site__latitude=school.latitude, site__longitude=school.longitude)
     ClassRequestFactory(
@@ -168,7 +168,13 @@ def test_a_cancelled_role_model_visit_gives_the_visit_back_and_tells_both(
     for offer in region["offers"]:
         ContactPersonFactory(company=offer.company)
     run = publish_run(admin, execute_run(start_run(admin, season).id))
-    visit = next(p for p in run.placements if p.role_model_id == role_model.id)
+    return next(p for p in run.placements if p.role_model_id == role_model.id)
+
+
+def test_a_cancelled_role_model_visit_gives_the_visit_back_and_tells_both(
+    admin, region, login, published_visit
+):
+    visit, role_model = published_visit, published_visit.role_model
     year = visit.on_date.year
     left = visits_left(role_model, year)
     sent = db.session.scalar(sa.select(sa.func.max(OutboxMessage.id)))
@@ -185,3 +191,19 @@ def test_a_cancelled_role_model_visit_gives_the_visit_back_and_tells_both(
     teacher = login(region["classes"][0].teacher.user)
     page = teacher.get("/seasons/requests").get_data(as_text=True)
     assert "Avlyst" in page and "Rollemodellen har sluttet." in page
+
+
+def test_deactivating_the_role_model_lists_and_cancels_the_published_visit(
+    admin, login, published_visit
+):
+    person = published_visit.role_model.user
+    client = login(admin)
+    page = client.get(f"/admin/users/{person.id}/deactivate").get_data(as_text=True)
+    assert "Kommende besøk (1)" in page and "fra sesongens matching" in page
+    client.post(
+        f"/admin/users/{person.id}/deactivate",
+        data={"reason": "Har sluttet.", "cancel_visits": "y"},
+    )
+    db.session.expire_all()
+    assert published_visit.cancelled_at is not None
+    assert published_visit.cancel_reason == "Har sluttet."
