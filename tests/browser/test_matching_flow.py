@@ -1,4 +1,5 @@
-"""A student ranks wishes on a phone; the admin closes, runs, reviews, pins and publishes."""
+"""A student ranks wishes on a phone; the admin closes, runs, reviews, pins, publishes, and
+cancels the placement after publication."""
 
 from __future__ import annotations
 
@@ -6,8 +7,11 @@ import re
 from datetime import date
 
 import pytest
+import sqlalchemy as sa
 from playwright.sync_api import Page, expect
 
+from app.extensions import db
+from app.seasons.models import MatchRun
 from tests.factories import (
     AdminFactory,
     OfferFactory,
@@ -92,3 +96,25 @@ def test_wishes_run_review_pin_publish(page: Page, live_server, people):
     expect(card).to_contain_text("Robotverkstedet")
     expect(card).to_contain_text("Vernesko og matpakke")
     expect(card).to_contain_text("Kari Veileder")
+
+    # The host closes the workshop that week: the administrator cancels the placement.
+    page.get_by_role("button", name="Logg ut").click()
+    log_in(page, live_server, "admin@skolebro.no")
+    page.goto(f"{live_server}/matching/runs/{_run_id(season)}/review")
+    page.get_by_role("link", name=re.compile("^Avlys.*Ola Elev")).click()
+    page.get_by_role("button", name="Avlys plasseringen").click()
+    expect(page.get_by_text("Skriv hvorfor, til de det gjelder.")).to_be_visible()
+    page.get_by_label("Begrunnelse").fill("Verkstedet er stengt den uka.")
+    page.get_by_role("button", name="Avlys plasseringen").click()
+    expect(page.get_by_text("Plasseringen er avlyst")).to_be_visible()
+    expect(page.locator("table.placements tbody tr").first).to_contain_text("avlyst")
+    page.get_by_role("button", name="Logg ut").click()
+
+    log_in(page, live_server, "elev.ola")
+    expect(page.locator(".placement-card")).to_contain_text(
+        "Denne plasseringen er avlyst: Verkstedet er stengt den uka."
+    )
+
+
+def _run_id(season) -> int:
+    return db.session.scalar(sa.select(MatchRun.id).where(MatchRun.season_id == season.id))
