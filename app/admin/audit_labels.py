@@ -25,6 +25,7 @@ ACTION_LABELS = {
     "invitation.create": _l("Invitation sent"),
     "invitation.withdraw": _l("Invitation withdrawn"),
     "matching.cancel": _l("Published placement cancelled"),
+    "matching.place": _l("Student placed by hand"),
     "matching.move": _l("Placement moved"),
     "matching.pin": _l("Placement pinned"),
     "matching.unpin": _l("Placement unpinned"),

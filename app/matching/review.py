@@ -121,12 +121,13 @@ def move_options(placement: PlacementRow, built: Built | None = None) -> list[tu
         slot = db.session.get(OfferSlot, slot_id)
         km = travel_km(built, _engine_move(built, placement, slot), road)
         free = slot.capacity - slot.taken + built.booked.get(slot.id, 0) - used[slot.id]
-        label = _option_label(offer, slot, km, free)
+        label = option_label(offer, slot, km, free)
         options.append((free <= 0, math.inf if km is None else km, label, slot_id))
     return [(slot_id, label) for *_order, label, slot_id in sorted(options)[:200]]
 
 
-def _option_label(offer: Offer, slot: OfferSlot, km: float | None, free: int) -> str:
+def option_label(offer: Offer, slot: OfferSlot, km: float | None, free: int) -> str:
+    """An offer slot in a list of places: company, title, date, distance, free places."""
     parts = [f"{offer.company.name}: {offer.title}, {format_date(slot.date)}"]
     if km is not None:
         parts.append(_("%(km)s km", km=format_decimal(round(km))))

@@ -23,13 +23,15 @@ from app.core.errors import DomainError, apply_to_form
 from app.core.navigation import is_safe_path
 from app.core.permissions import ADMIN, authorize, roles_required
 from app.extensions import db
-from app.matching import archive, changes, jobs, publish, review, runs, settings
+from app.matching import archive, changes, jobs, late, publish, review, runs, settings
 from app.matching.forms import CancelPlacementForm, ConfirmForm, MoveForm, SettingsForm
 from app.matching.params import GRADES, WEIGHT_HELP, WEIGHT_LABELS, weight_names
 from app.matching.phases import PHASE_LABELS
 from app.matching.reasons import reason_html, run_notes
+from app.schools.models import Student
 from app.seasons.labels import RUN_LABELS
 from app.seasons.models import MatchRun, Placement, Season
+from scheduler import WORK_WEEK
 
 bp = Blueprint(
     "matching", __name__, template_folder="templates", url_prefix="/matching", cli_group=None
@@ -210,6 +212,37 @@ def cancel_placement(placement_id: int):
         placement=placement,
         form=form,
         can_cancel=changes.can_cancel(placement),
+    )
+
+
+@bp.route("/runs/<int:run_id>/students/<int:student_id>/place", methods=["GET", "POST"])
+@roles_required(ADMIN)
+def place_student(run_id: int, student_id: int):
+    """Place a student by hand in a published run: a place that came free, or again after a
+    cancellation."""
+    match_run = _run(run_id)
+    student = db.session.get(Student, student_id) or abort(404)
+    kind = request.args.get("kind", WORK_WEEK)
+    if kind not in late.STUDENT_KINDS:
+        abort(404)
+    form = MoveForm()
+    is_open = match_run.status == "published" and not late.has_placement(match_run, student, kind)
+    form.slot_id.choices = late.place_options(match_run, student, kind) if is_open else []
+    if form.validate_on_submit():
+        try:
+            late.place_student(current_user, match_run, student, kind, form.slot_id.data)
+        except DomainError as error:
+            apply_to_form(form, error)
+        else:
+            flash(
+                _("%(name)s is placed; the host and the teacher are told.", name=student.label),
+                "success",
+            )
+            return redirect(
+                url_for("matching.review", run_id=match_run.id, q=student.user.username or "")
+            )
+    return render_template(
+        "matching/place.html", run=match_run, student=student, kind=kind, form=form, is_open=is_open
     )
 
 

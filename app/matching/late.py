@@ -1,0 +1,194 @@
+"""Placing a student by hand after publication: a place that came free, or after a cancellation.
+
+The published run stays the season's result; the administrator adds one placement to it. The
+engine's `validate` checks the run as it stands plus the new placement against the capacities
+the run was published with, so the week, grade, travel limit, school share and capacity rules
+hold as they did for the batch; only a rule the new placement breaks refuses it (a rule the
+run already bent by hand is not held against it). The seat is then taken in one conditional
+UPDATE, the host gets an invite and the class's teacher a notice.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from flask import render_template
+from flask_babel import force_locale, format_decimal
+from flask_babel import gettext as _
+
+from app.calendar.services import local_text
+from app.companies.models import OfferSlot
+from app.core import audit
+from app.core.errors import DomainError
+from app.extensions import db
+from app.matching.ids import key
+from app.matching.invites import class_teachers, event_of, placement_uid, queue_invites
+from app.matching.params import params_for
+from app.matching.problem_builder import Built, build_problem
+from app.matching.publish import take_seats
+from app.matching.review import RULE_MESSAGES, option_label
+from app.matching.rows import engine_placement
+from app.matching.store import travel_km, wish_rank
+from app.outbox.services import queue_email
+from app.schools.models import Student
+from app.seasons.models import MatchRun, Unmatched
+from app.seasons.models import Placement as PlacementRow
+from scheduler import WORK_WEEK, Placement, Solution, validate
+
+STUDENT_KINDS = (WORK_WEEK, "job_shadowing")
+
+
+def _active(run: MatchRun, kind: str) -> list[PlacementRow]:
+    """The run's students' placements of this kind that are not cancelled."""
+    return [
+        p
+        for p in run.placements
+        if p.kind == kind and p.student_id is not None and p.cancelled_at is None
+    ]
+
+
+def has_placement(run: MatchRun, student: Student, kind: str) -> bool:
+    """Whether the student already has a placement of this kind in the run."""
+    return any(p.student_id == student.id for p in _active(run, kind))
+
+
+def _period(student: Student, kind: str) -> int | None:
+    start = student.school_class.work_week_start
+    return start.isocalendar()[1] if kind == WORK_WEEK and start is not None else None
+
+
+def _candidate(student: Student, kind: str, offer_id: str, period) -> Placement:
+    if kind == WORK_WEEK:
+        return Placement(key("student", student.id), kind, offer_id, week=period)
+    return Placement(key("student", student.id), kind, offer_id, date=period)
+
+
+def place_options(run: MatchRun, student: Student, kind: str, built: Built | None = None):
+    """Open slots of the kind (in the class's week for a work week): those with free places
+    and within the grade's travel limit first, nearest first; a farther one says so."""
+    built = built or build_problem(run.season)
+    params, week = params_for(run.season), _period(student, kind)
+    limit = params.travel_limit(student.school_class.grade)
+    options = []
+    for (offer_id, period), slot_id in built.slot_ids.items():
+        offer = built.offers[offer_id]
+        if offer.kind != kind or (kind == WORK_WEEK and period != week):
+            continue
+        slot = db.session.get(OfferSlot, slot_id)
+        km = travel_km(built, _candidate(student, kind, offer_id, period), params.road_factor)
+        free, too_far = slot.capacity - slot.taken, km is not None and km > limit
+        label = option_label(offer, slot, km, free)
+        if too_far:
+            label += " · " + _("over the travel limit of %(km)s km", km=format_decimal(limit))
+        options.append((free <= 0, too_far, km if km is not None else 1e9, slot_id, label))
+    options.sort()
+    return [(slot_id, label) for *_order, slot_id, label in options[:200]]
+
+
+def _as_published(built: Built, run: MatchRun, kind: str):
+    """The season's problem with each slot's capacity as the run saw it: its own seats,
+    taken at publication, given back."""
+    seats = Counter(p.slot_id for p in _active(run, kind))
+    by_slot = {(o, period): slot_id for (o, period), slot_id in built.slot_ids.items()}
+    offers = tuple(
+        replace(
+            offer,
+            slots=tuple(
+                replace(s, capacity=s.capacity + seats[by_slot.get((offer.id, s.period), -1)])
+                for s in offer.slots
+            ),
+        )
+        for offer in built.problem.offers
+    )
+    return replace(built.problem, offers=offers, pins=(), previous=())
+
+
+def _broken_rules(built: Built, run: MatchRun, candidate: Placement) -> set[str]:
+    problem, params = _as_published(built, run, candidate.kind), params_for(run.season)
+    others = tuple(engine_placement(p) for p in _active(run, candidate.kind))
+
+    def broken(placements: tuple[Placement, ...]) -> set[tuple[str, str]]:
+        solution = Solution("feasible", placements, (), 0.0, 0.0, 0.0, 0.0)
+        return {(v.rule, v.subject_id) for v in validate(problem, solution, params)}
+
+    return {rule for rule, _subject in broken((*others, candidate)) - broken(others)}
+
+
+def place_student(actor, run: MatchRun, student: Student, kind: str, slot_id: int):
+    """Add a placement for the student to the published run, or say which rule stops it."""
+    if run.status != "published":
+        raise DomainError(None, _("Only a published result takes placements by hand."))
+    if has_placement(run, student, kind):
+        raise DomainError(
+            None, _("%(name)s already has a placement of this kind.", name=student.label)
+        )
+    built = build_problem(run.season)
+    if key("student", student.id) not in built.students:
+        raise DomainError(
+            None, _("%(name)s does not take part in this season.", name=student.label)
+        )
+    slot = db.session.get(OfferSlot, slot_id)
+    found = [(o, p) for (o, p), s in built.slot_ids.items() if s == slot_id]
+    if slot is None or not found or built.offers[found[0][0]].kind != kind:
+        raise DomainError("slot_id", _("Choose a place that is open in this season."))
+    candidate = _candidate(student, kind, *found[0])
+    broken = _broken_rules(built, run, candidate)
+    if broken:
+        rule = sorted(broken)[0]
+        raise DomainError(
+            "slot_id", RULE_MESSAGES.get(rule, lambda: _("That breaks a rule of the matching."))()
+        )
+    if not take_seats(slot.id, 1):
+        raise DomainError("slot_id", _("That place is full."))
+    row = _store(built, run, student, candidate, slot)
+    queue_invites(row)
+    queue_notices(row)
+    audit.record(actor, "matching.place", row, slot=slot.id)
+    db.session.commit()
+    return row
+
+
+def _store(built: Built, run: MatchRun, student: Student, candidate: Placement, slot: OfferSlot):
+    road = params_for(run.season).road_factor
+    row = PlacementRow(
+        run_id=run.id,
+        student_id=student.id,
+        slot_id=slot.id,
+        kind=candidate.kind,
+        on_date=slot.date,
+        preference_rank=wish_rank(built, candidate),
+        travel_km=travel_km(built, candidate, road),
+    )
+    db.session.add(row)
+    db.session.flush()
+    row.calendar_uid = placement_uid(row)
+    for unmatched in db.session.query(Unmatched).filter_by(run_id=run.id, student_id=student.id):
+        if (unmatched.reason_params or {}).get("kind", candidate.kind) == candidate.kind:
+            db.session.delete(unmatched)
+    return row
+
+
+def queue_notices(row: PlacementRow) -> int:
+    """Tell the class's teachers that the student has a placement now."""
+    count = 0
+    for user in class_teachers(row.student.school_class):
+        if not user.email:
+            continue
+        with force_locale(user.language or "nb"):
+            event = event_of(row)
+            body = render_template(
+                "matching/email/placed.txt",
+                user=user,
+                event=event,
+                placement=row,
+                when=local_text(event.start_utc, event.tz_name, user.language),
+            )
+            queue_email(
+                user.email,
+                _("New placement: %(title)s", title=event.summary),
+                body,
+                recipient_user_id=user.id,
+            )
+        count += 1
+    return count
