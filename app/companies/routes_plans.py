@@ -6,7 +6,7 @@ from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from app.companies import members, membership, plans
+from app.companies import hosted, members, membership, plans
 from app.companies.access import managed_company
 from app.companies.blueprint import bp
 from app.companies.forms import DeadlineForm, PlanForm, TerminateForm
@@ -14,6 +14,7 @@ from app.core.errors import DomainError, apply_to_form
 from app.core.permissions import ADMIN, CONTACT, roles_required
 from app.core.settings import get_setting
 from app.extensions import db
+from app.matching.invites import class_teachers
 
 
 @bp.route("/<int:company_id>/plan", methods=["GET", "POST"])
@@ -42,6 +43,31 @@ def plan(company_id: int):
         this_year=year,
         years=years,
         rows=plans.plan_vs_actual(company, year),
+    )
+
+
+@bp.route("/<int:company_id>/season-placements")
+@roles_required(CONTACT, ADMIN)
+def hosted_list(company_id: int):
+    """Students and classes coming from the season's matching, with their school contact."""
+    company = managed_company(company_id)
+    search = request.args.get("q", "").strip()
+    when = request.args.get("when", "coming")
+    when = when if when in hosted.WHEN else "coming"
+    page = db.paginate(
+        hosted.hosted_query(company, search, when),
+        page=request.args.get("page", 1, type=int),
+        per_page=25,
+    )
+    return render_template(
+        "companies/hosted.html",
+        company=company,
+        page=page,
+        search=search,
+        when=when,
+        day_of=hosted.day_of,
+        class_of=hosted.class_of,
+        teachers_of=class_teachers,
     )
 
 

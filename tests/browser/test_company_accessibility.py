@@ -50,6 +50,7 @@ def company_pages():
         f"/companies/{cid}/offers/new?kind=work_week",
         f"/companies/offers/{offer.id}",
         f"/companies/{cid}/role-models",
+        f"/companies/{cid}/season-placements",
         f"/companies/{cid}/plan",
         f"/companies/{cid}/membership",
     ]

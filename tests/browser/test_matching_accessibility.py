@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
+from app.matching.publish import publish_run
 from app.matching.runs import execute_run, start_run
 from tests.browser.test_accessibility import serious_violations
 from tests.browser.test_matching_flow import WEEK_10
@@ -70,3 +71,40 @@ def test_season_and_matching_pages_are_accessible(page: Page, live_server, pages
             found[path] = serious_violations(page)
             expected[path] = []
     assert found == expected
+
+
+@pytest.fixture
+def published_pages():
+    """A published run: the pages that change it afterwards (cancel, place by hand)."""
+    admin = AdminFactory()
+    teacher = TeacherFactory()
+    school_class = SchoolClassFactory(
+        school=teacher.school, teacher=teacher, work_week_start=WEEK_10
+    )
+    student = StudentFactory(school_class=school_class)
+    site = SiteFactory(latitude=63.42, longitude=10.40)
+    offer = OfferFactory(company=site.company, site=site, kind="work_week", title="Verkstedet")
+    OfferSlotFactory(offer=offer, date=WEEK_10, capacity=2)
+    season = SeasonFactory(status="closed")
+    PreferenceFactory(season=season, student=student, rank=1, field="ict")
+    run = publish_run(admin, execute_run(start_run(admin, season).id))
+    placement = run.placements[0]
+    return admin, [
+        f"/matching/runs/{run.id}/review",
+        f"/matching/placements/{placement.id}/cancel",
+        f"/matching/runs/{run.id}/students/{student.id}/place",
+    ]
+
+
+def test_the_pages_after_publication_are_accessible(page: Page, live_server, published_pages):
+    admin, paths = published_pages
+    page.goto(live_server + "/login")
+    page.locator("#login").fill(admin.email)
+    page.locator("#password").fill(PASSWORD)
+    page.locator("form button[type=submit]").last.click()
+    page.wait_for_url(live_server + "/")
+    found = {}
+    for path in paths:
+        page.goto(live_server + path)
+        found[path] = serious_violations(page)
+    assert found == dict.fromkeys(paths, [])
