@@ -9,6 +9,12 @@ from flask_babel import lazy_gettext as _l
 from app.accounts.models import User
 from app.bookings.models import Booking
 from app.calendar.services import booking_link, local_text, summary
+from app.core.recipients import (
+    class_teachers,
+    company_contacts,
+    reachable,
+    role_model_or_company,
+)
 from app.outbox.services import queue_email
 
 SUBJECTS = {
@@ -22,26 +28,27 @@ SUBJECTS = {
 
 
 def teacher_users(booking: Booking) -> list[User]:
-    """The teacher who asked."""
-    return [booking.teacher.user] if booking.teacher is not None else []
+    """The teacher who asked, or the class's teachers once that account is deactivated."""
+    if booking.teacher is not None and booking.teacher.user.is_active:
+        return [booking.teacher.user]
+    return class_teachers(booking.school_class)
 
 
 def provider_users(booking: Booking) -> list[User]:
-    """The role model, or the company's contact persons for an offer."""
+    """The role model (or their company once they are deactivated), or the company's
+    contact persons for an offer."""
     if booking.role_model is not None:
-        return [booking.role_model.user]
+        return role_model_or_company(booking.role_model)
     if booking.offer is not None:
-        return [cp.user for cp in booking.offer.company.contact_persons]
+        return company_contacts(booking.offer.company)
     return []
 
 
 def notify(users: list[User], kind: str, booking: Booking, note: str = "") -> None:
-    """Queue one notice per user with an e-mail address."""
+    """Queue one notice per active user with an e-mail address."""
     link = booking_link(booking)
     tz_name = booking.school_class.school.time_zone
-    for user in users:
-        if not user.email:
-            continue
+    for user in reachable(users):
         with force_locale(user.language or "nb"):
             title = summary(booking)
             body = render_template(

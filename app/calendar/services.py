@@ -20,6 +20,7 @@ from app.calendar.ics import Attendee, CalendarEvent, build_cancel, build_feed, 
 from app.companies.models import ContactPerson, Offer
 from app.core import audit
 from app.core.formatting import clock
+from app.core.recipients import class_teachers, company_contacts, reachable, role_model_or_company
 from app.extensions import db
 from app.outbox.services import queue_email
 from app.schools.models import SchoolClass
@@ -45,16 +46,17 @@ def local_text(moment: datetime, tz_name: str, locale: str = "nb") -> str:
 
 
 def participants(booking: Booking) -> list[User]:
-    """The people who get invites: the teacher and the role model or the company contacts."""
-    users: list[User] = []
-    if booking.teacher is not None:
-        users.append(booking.teacher.user)
+    """The people who get invites: the teacher and the role model or the company contacts
+    (for a deactivated account, who speaks for the class or the company now)."""
+    if booking.teacher is not None and booking.teacher.user.is_active:
+        users = [booking.teacher.user]
+    else:
+        users = class_teachers(booking.school_class)
     if booking.role_model is not None:
-        users.append(booking.role_model.user)
+        users += role_model_or_company(booking.role_model)
     elif booking.offer is not None:
-        users += [cp.user for cp in booking.offer.company.contact_persons]
-    seen: set[int] = set()
-    return [u for u in users if u.email and not (u.id in seen or seen.add(u.id))]
+        users += company_contacts(booking.offer.company)
+    return reachable(users)
 
 
 def summary(booking: Booking) -> str:

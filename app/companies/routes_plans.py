@@ -12,9 +12,9 @@ from app.companies.blueprint import bp
 from app.companies.forms import DeadlineForm, PlanForm, TerminateForm
 from app.core.errors import DomainError, apply_to_form
 from app.core.permissions import ADMIN, CONTACT, roles_required
+from app.core.recipients import class_teachers
 from app.core.settings import get_setting
 from app.extensions import db
-from app.matching.invites import class_teachers
 
 
 @bp.route("/<int:company_id>/plan", methods=["GET", "POST"])

@@ -23,8 +23,9 @@ from app.companies.models import OfferSlot
 from app.core import audit
 from app.core.errors import DomainError
 from app.core.model_base import utcnow
+from app.core.recipients import class_teachers
 from app.extensions import db
-from app.matching.invites import class_teachers, event_of, recipients, school_class_of, times
+from app.matching.invites import event_of, recipients, school_class_of, times
 from app.outbox.services import queue_email
 from app.seasons.models import Placement
 

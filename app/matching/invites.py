@@ -16,6 +16,12 @@ from app.accounts.models import User
 from app.calendar.ics import Attendee, CalendarEvent, build_request
 from app.calendar.services import local_text
 from app.companies.models import Company, ContactPerson, Offer, OfferSlot, RoleModel
+from app.core.recipients import (
+    class_teachers,
+    company_contacts,
+    reachable,
+    role_model_or_company,
+)
 from app.extensions import db
 from app.outbox.services import queue_email
 from app.schools.models import School, SchoolClass, Student, Teacher
@@ -34,13 +40,6 @@ def school_class_of(placement: Placement):
     if placement.student is not None:
         return placement.student.school_class
     return placement.request.school_class
-
-
-def class_teachers(school_class) -> list[User]:
-    """The class's teacher, or every approved teacher of the school when it has none."""
-    if school_class.teacher is not None:
-        return [school_class.teacher.user]
-    return [t.user for t in school_class.school.teachers if t.is_approved]
 
 
 def _class_loads(path):
@@ -80,11 +79,10 @@ def recipients(placement: Placement) -> list[User]:
     the teacher (a student's placement reaches the teacher in one summary per class)."""
     users = [] if placement.student is not None else class_teachers(school_class_of(placement))
     if placement.role_model is not None:
-        users.append(placement.role_model.user)
+        users += role_model_or_company(placement.role_model)
     elif placement.slot is not None:
-        users += [cp.user for cp in placement.slot.offer.company.contact_persons]
-    seen: set[int] = set()
-    return [u for u in users if u.email and not (u.id in seen or seen.add(u.id))]
+        users += company_contacts(placement.slot.offer.company)
+    return reachable(users)
 
 
 def times(placement: Placement, tz_name: str) -> tuple[datetime, datetime]:

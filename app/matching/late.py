@@ -21,9 +21,10 @@ from app.calendar.services import local_text
 from app.companies.models import OfferSlot
 from app.core import audit
 from app.core.errors import DomainError
+from app.core.recipients import class_teachers
 from app.extensions import db
 from app.matching.ids import key
-from app.matching.invites import class_teachers, event_of, placement_uid, queue_invites
+from app.matching.invites import event_of, placement_uid, queue_invites
 from app.matching.params import params_for
 from app.matching.problem_builder import Built, build_problem
 from app.matching.publish import take_seats

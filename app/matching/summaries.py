@@ -11,8 +11,9 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from app.calendar.services import local_text
+from app.core.recipients import class_teachers
 from app.extensions import db
-from app.matching.invites import class_teachers, event_of, with_invite_rows
+from app.matching.invites import event_of, with_invite_rows
 from app.outbox.services import queue_email
 from app.schools.models import Student
 from app.seasons.models import MatchRun, Placement
