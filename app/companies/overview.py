@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
 from app.bookings.models import Booking
+from app.companies.hosted import hosted_query
 from app.companies.models import Company, Offer, RoleModel
 from app.companies.offers import capacity_of
 from app.companies.plans import next_plan
@@ -68,4 +69,7 @@ def company_overview(company: Company, today: date | None = None) -> dict:
         "waiting": [rm for rm in company.role_models if rm.status == "pending"],
         "plan": state,
         "missing": missing_items(company, state.status),
+        "hosted": db.session.scalar(
+            sa.select(sa.func.count()).select_from(hosted_query(company).subquery())
+        ),
     }

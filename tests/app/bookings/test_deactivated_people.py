@@ -23,9 +23,7 @@ def _last() -> int | None:
 
 def test_a_left_teachers_news_goes_to_the_schools_other_teachers(world):
     colleague = TeacherFactory(school=world.teacher.school)
-    booking = services.request_role_model_visit(
-        world.teacher_user, world.role_model, world.ask()
-    )
+    booking = services.request_role_model_visit(world.teacher_user, world.role_model, world.ask())
     admin.deactivate_user(AdminFactory(), world.teacher_user, "Har sluttet ved skolen.")
     last = _last()
 
@@ -39,9 +37,7 @@ def test_a_left_teachers_news_goes_to_the_schools_other_teachers(world):
 
 def test_a_left_role_models_news_goes_to_their_companys_contact_persons(world):
     contact = ContactPersonFactory(company=world.role_model.company)
-    booking = services.request_role_model_visit(
-        world.teacher_user, world.role_model, world.ask()
-    )
+    booking = services.request_role_model_visit(world.teacher_user, world.role_model, world.ask())
     services.accept(world.role_model.user, booking)
     admin.deactivate_user(AdminFactory(), world.role_model.user, "Har sluttet; Per tar over.")
     last = _last()

@@ -65,3 +65,12 @@ def test_another_companys_contact_is_refused(login, published):
     _other_company, stranger = _host(theirs)
     response = login(stranger).get(f"/companies/{company.id}/season-placements")
     assert response.status_code == 403
+
+
+def test_the_contacts_dashboard_counts_and_links_them(login, published):
+    placement = next(p for p in published.placements if p.student is not None)
+    company, contact = _host(placement)
+    ours = [p for p in published.placements if p.slot.offer.company_id == company.id]
+    text = login(contact).get("/").get_data(as_text=True)
+    assert f"Fra sesongens matching: {len(ours)} kommer" in text
+    assert f"/companies/{company.id}/season-placements" in text
