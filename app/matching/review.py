@@ -50,6 +50,19 @@ def previous_run(run: MatchRun) -> MatchRun | None:
     return db.session.scalar(query.limit(1))
 
 
+def after_publication(run: MatchRun) -> dict[str, int] | None:
+    """How a published run changed by hand since: placements cancelled, students placed."""
+    if run.published_at is None:
+        return None
+    rows = db.session.execute(
+        sa.select(
+            sa.func.count(PlacementRow.cancelled_at),
+            sa.func.count(PlacementRow.id).filter(PlacementRow.created_at > run.published_at),
+        ).where(PlacementRow.run_id == run.id)
+    ).one()
+    return {"cancelled": rows[0], "placed": rows[1]}
+
+
 def placements_query(run: MatchRun, q: str = "") -> sa.Select:
     """The run's placements, searchable by school, company, student's display or user name."""
     class_id = sa.func.coalesce(Student.class_id, ClassRequest.class_id)

@@ -147,6 +147,7 @@ def review_page(run_id: int):
         button=ConfirmForm(),
         is_editable=match_run.status == "finished" and match_run.season.status == "matched",
         stopped=publish.stop_reason(match_run),
+        changed=review.after_publication(match_run),
         notes=run_notes(match_run.figures or {}),
         run_labels=RUN_LABELS,
         goal_labels=WEIGHT_LABELS,
