@@ -126,6 +126,7 @@ def student_section(user) -> dict:
         sa.select(Placement)
         .join(MatchRun)
         .where(Placement.student_id == student.id, MatchRun.status == "published")
+        .order_by(Placement.cancelled_at.is_not(None), Placement.id)  # cancelled ones last
     ).all()
     visits = db.session.scalars(
         sa.select(Booking)

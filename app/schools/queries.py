@@ -87,7 +87,7 @@ def published_placements(school_class: SchoolClass) -> dict[int, list]:
         .join(MatchRun)
         .join(Student, Placement.student_id == Student.id)
         .where(Student.class_id == school_class.id, MatchRun.status == "published")
-        .order_by(Placement.id)
+        .order_by(Placement.cancelled_at.is_not(None), Placement.id)  # cancelled ones last
     )
     found: dict[int, list] = {}
     for placement in rows:
