@@ -23,11 +23,8 @@ from tests.factories.accounts import PASSWORD
 from tests.factories.seasons import ClassRequestFactory, PreferenceFactory
 
 
-@pytest.fixture
-def pages():
-    """Two seasons (one open, one matched) with a class, a student, an offer and a run."""
-    admin = AdminFactory()
-    open_season = SeasonFactory(status="requests_open")
+def _class_with_offer():
+    """A teacher's class with a work week and one student, and a work-week offer near."""
     teacher = TeacherFactory()
     school_class = SchoolClassFactory(
         school=teacher.school, teacher=teacher, work_week_start=WEEK_10
@@ -36,6 +33,24 @@ def pages():
     site = SiteFactory(latitude=63.42, longitude=10.40)
     offer = OfferFactory(company=site.company, site=site, kind="work_week", title="Verkstedet")
     OfferSlotFactory(offer=offer, date=WEEK_10, capacity=2)
+    return teacher, school_class, student
+
+
+def _log_in(page: Page, live_server: str, user) -> None:
+    page.context.clear_cookies()
+    page.goto(live_server + "/login")
+    page.locator("#login").fill(user.email or user.username)
+    page.locator("#password").fill(PASSWORD)
+    page.locator("form button[type=submit]").last.click()
+    page.wait_for_url(live_server + "/")
+
+
+@pytest.fixture
+def pages():
+    """Two seasons (one open, one matched) with a class, a student, an offer and a run."""
+    admin = AdminFactory()
+    open_season = SeasonFactory(status="requests_open")
+    teacher, school_class, student = _class_with_offer()
     PreferenceFactory(season=open_season, student=student, rank=1, field="ict")
     ClassRequestFactory(season=open_season, school_class=school_class)
     matched = SeasonFactory(name="Høsten 2027", status="closed")
@@ -60,12 +75,7 @@ def pages():
 def test_season_and_matching_pages_are_accessible(page: Page, live_server, pages):
     found, expected = {}, {}
     for user, paths in pages.items():
-        page.context.clear_cookies()
-        page.goto(live_server + "/login")
-        page.locator("#login").fill(user.email or user.username)
-        page.locator("#password").fill(PASSWORD)
-        page.locator("form button[type=submit]").last.click()
-        page.wait_for_url(live_server + "/")
+        _log_in(page, live_server, user)
         for path in paths:
             page.goto(live_server + path)
             found[path] = serious_violations(page)
@@ -77,14 +87,7 @@ def test_season_and_matching_pages_are_accessible(page: Page, live_server, pages
 def published_pages():
     """A published run: the pages that change it afterwards (cancel, place by hand)."""
     admin = AdminFactory()
-    teacher = TeacherFactory()
-    school_class = SchoolClassFactory(
-        school=teacher.school, teacher=teacher, work_week_start=WEEK_10
-    )
-    student = StudentFactory(school_class=school_class)
-    site = SiteFactory(latitude=63.42, longitude=10.40)
-    offer = OfferFactory(company=site.company, site=site, kind="work_week", title="Verkstedet")
-    OfferSlotFactory(offer=offer, date=WEEK_10, capacity=2)
+    _teacher, _class, student = _class_with_offer()
     season = SeasonFactory(status="closed")
     PreferenceFactory(season=season, student=student, rank=1, field="ict")
     run = publish_run(admin, execute_run(start_run(admin, season).id))
@@ -98,11 +101,7 @@ def published_pages():
 
 def test_the_pages_after_publication_are_accessible(page: Page, live_server, published_pages):
     admin, paths = published_pages
-    page.goto(live_server + "/login")
-    page.locator("#login").fill(admin.email)
-    page.locator("#password").fill(PASSWORD)
-    page.locator("form button[type=submit]").last.click()
-    page.wait_for_url(live_server + "/")
+    _log_in(page, live_server, admin)
     found = {}
     for path in paths:
         page.goto(live_server + path)
