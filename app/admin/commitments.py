@@ -65,15 +65,11 @@ def cancel_all(actor, user: User, reason: str) -> int:
     """Cancel every coming visit with the reason; returns how many were cancelled. One that
     changed meanwhile (declined, begun) is left as it is."""
     found, done = upcoming(user), 0
-    for booking in found.bookings:
+    work = [(booking_changes.cancel, b) for b in found.bookings]
+    work += [(placement_changes.cancel_placement, p) for p in found.placements]
+    for cancel, item in work:
         try:
-            booking_changes.cancel(actor, booking, reason)
-            done += 1
-        except DomainError:
-            db.session.rollback()
-    for placement in found.placements:
-        try:
-            placement_changes.cancel_placement(actor, placement, reason)
+            cancel(actor, item, reason)
             done += 1
         except DomainError:
             db.session.rollback()
