@@ -26,7 +26,7 @@ from app.extensions import db
 from app.matching.publish import execute_publish, start_publish
 from app.matching.runs import execute_run, start_run
 from app.outbox.models import OutboxMessage
-from app.seasons.models import Season
+from app.seasons.models import Placement, Season
 from config import DevelopmentConfig
 
 PASSWORD = "Skala-demo-2026"
@@ -93,11 +93,34 @@ def main(argv: list[str] | None = None) -> int:
             ("season page", f"/seasons/{season.id}"),
         ):
             step(name, lambda url=url: _get(client, url))
+        rerun = start_run(admin, season)
+        finished = step(
+            "matching re-run (the first run as previous)",
+            lambda: execute_run(rerun.id),
+            _describe_run,
+        )
+        run = rerun
         start_publish(admin, finished)
         step("publish (job)", lambda: execute_publish(run.id), _describe_run)
         outbox = sa.select(sa.func.count()).select_from(OutboxMessage)
         step("outbox rows", lambda: db.session.scalar(outbox))
+        _after_publication(step, client, finished)
     return 0
+
+
+def _after_publication(step: Steps, client, run) -> None:
+    """Time the changes after publication: cancel a placement, place its student again by
+    hand, and the host's list of who comes."""
+    placement = db.session.scalar(
+        sa.select(Placement).where(Placement.run_id == run.id).order_by(Placement.id).limit(1)
+    )
+    cancel_url = f"/matching/placements/{placement.id}/cancel"
+    step("cancel a placement", lambda: _post(client, cancel_url, {"reason": "Syk."}))
+    place_url = f"/matching/runs/{run.id}/students/{placement.student_id}/place"
+    step("place-by-hand page", lambda: _get(client, place_url))
+    step("place by hand", lambda: _post(client, place_url, {"slot_id": placement.slot_id}))
+    company_id = placement.slot.offer.company_id
+    step("host's list", lambda: _get(client, f"/companies/{company_id}/season-placements"))
 
 
 def _describe_run(run) -> str:
@@ -109,6 +132,11 @@ def _describe_run(run) -> str:
 def _get(client, url: str) -> str:
     response = client.get(url)
     return f"HTTP {response.status_code}, {len(response.data) // 1024} KB"
+
+
+def _post(client, url: str, data: dict) -> str:
+    response = client.post(url, data=data)
+    return f"HTTP {response.status_code}"
 
 
 if __name__ == "__main__":

@@ -22,7 +22,9 @@ from scheduler.problem import WORK_WEEK, Problem
 from scheduler.synthetic import generate
 
 REGION = "Syntetisk"
-YEAR = 2026
+# The coming spring: the season lies ahead, as a real one does when it is matched, so its
+# placements can still be changed after publication.
+YEAR = dt.date.today().year + 1
 # The generator's field names, in the app's vocabulary (app.core.domain.STEM_FIELDS).
 FIELD_KEYS = {"it": "ict", "health": "health_tech", "biology": "biotech", "math": "mathematics"}
 BATCH = 5_000

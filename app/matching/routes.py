@@ -228,8 +228,7 @@ def place_student(run_id: int, student_id: int):
         abort(404)
     form = MoveForm()
     is_open = match_run.status == "published" and not late.has_placement(match_run, student, kind)
-    form.slot_id.choices = late.place_options(match_run, student, kind) if is_open else []
-    if form.validate_on_submit():
+    if is_open and form.validate_on_submit():
         try:
             late.place_student(current_user, match_run, student, kind, form.slot_id.data)
         except DomainError as error:
@@ -242,6 +241,8 @@ def place_student(run_id: int, student_id: int):
             return redirect(
                 url_for("matching.review", run_id=match_run.id, q=student.user.username or "")
             )
+    # The choices only for showing the page: building them reads the whole season.
+    form.slot_id.choices = late.place_options(match_run, student, kind) if is_open else []
     return render_template(
         "matching/place.html", run=match_run, student=student, kind=kind, form=form, is_open=is_open
     )

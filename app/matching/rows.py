@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import replace
 from zoneinfo import ZoneInfo
 
@@ -179,24 +180,38 @@ def engine_placement(row: PlacementRow) -> Placement:
     return Placement(subject, row.kind, offer, date=slot.date, mode=row.mode)
 
 
-def known_to(problem: Problem, p: Placement) -> bool:
-    """True when every id and period of the placement exists in the problem."""
+def known_to(problem: Problem) -> Callable[[Placement], bool]:
+    """A test whether every id and period of a placement exists in the problem (its sets
+    built once: per placement they made a national re-run quadratic)."""
     subjects = {s.id for s in problem.students} | {r.id for r in problem.requests}
-    if p.subject_id not in subjects:
-        return False
-    if p.role_model_id is not None:
-        return p.role_model_id in {r.id for r in problem.role_models}
-    offer = next((o for o in problem.offers if o.id == p.offer_id), None)
-    return offer is not None and p.period in {s.period for s in offer.slots}
+    role_models = {r.id for r in problem.role_models}
+    periods = {(o.id, s.period) for o in problem.offers for s in o.slots}
+
+    def known(p: Placement) -> bool:
+        if p.subject_id not in subjects:
+            return False
+        if p.role_model_id is not None:
+            return p.role_model_id in role_models
+        return (p.offer_id, p.period) in periods
+
+    return known
 
 
 def with_pins_and_previous(season: Season, problem: Problem, built) -> Problem:
-    """Add the latest run's pinned placements as pins and all its placements as previous."""
+    """Add the latest run's pinned placements as pins and all its placements as previous
+    (a placement cancelled after publication is neither)."""
     run = latest_run(season)
     if run is None:
         return problem
-    placements = [(r.is_pinned, engine_placement(r)) for r in run.placements]
-    usable = [(pinned, p) for pinned, p in placements if known_to(problem, p)]
+    rows = db.session.scalars(
+        sa.select(PlacementRow)
+        .where(PlacementRow.run_id == run.id, PlacementRow.cancelled_at.is_(None))
+        .options(selectinload(PlacementRow.slot))
+        .order_by(PlacementRow.id)
+    )
+    placements = [(r.is_pinned, engine_placement(r)) for r in rows]
+    known = known_to(problem)
+    usable = [(pinned, p) for pinned, p in placements if known(p)]
     return replace(
         problem,
         pins=tuple(p for pinned, p in usable if pinned),
