@@ -112,30 +112,42 @@ def _check_role_models_and_requests(problem: Problem) -> list[str]:
     return errors
 
 
-def _check_placement(problem: Problem, what: str, p: Placement) -> list[str]:
-    students = {s.id for s in problem.students}
-    requests = {r.id: r for r in problem.requests}
-    offers = {o.id: o for o in problem.offers}
-    rms = {r.id for r in problem.role_models}
+class _Ids:
+    """The problem's ids, built once for checking every pin and previous placement (built per
+    placement, a national re-run spent minutes here before solving)."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.students = {s.id for s in problem.students}
+        self.requests = {r.id: r for r in problem.requests}
+        self.offers = {o.id: o for o in problem.offers}
+        self.periods = {o.id: {s.period for s in o.slots} for o in problem.offers}
+        self.rms = {r.id for r in problem.role_models}
+
+
+def _check_placement(ids: _Ids, what: str, p: Placement) -> list[str]:
     errors = []
     is_student = p.kind in STUDENT_KINDS
-    if (is_student and p.subject_id not in students) or (
-        not is_student and p.subject_id not in requests
+    if (is_student and p.subject_id not in ids.students) or (
+        not is_student and p.subject_id not in ids.requests
     ):
         errors.append(f"{what} names unknown {p.kind} subject {p.subject_id!r}")
-    if not is_student and p.subject_id in requests and requests[p.subject_id].kind != p.kind:
+    if (
+        not is_student
+        and p.subject_id in ids.requests
+        and ids.requests[p.subject_id].kind != p.kind
+    ):
         errors.append(f"{what} of {p.subject_id!r} is a {p.kind} but the request is not")
     if p.offer_id is not None:
-        offer = offers.get(p.offer_id)
+        offer = ids.offers.get(p.offer_id)
         if offer is None:
             errors.append(f"{what} of {p.subject_id!r} names unknown offer {p.offer_id!r}")
         elif offer.kind != p.kind:
             errors.append(f"{what} of {p.subject_id!r}: offer {p.offer_id!r} is not a {p.kind}")
-        elif p.period not in {s.period for s in offer.slots}:
+        elif p.period not in ids.periods[offer.id]:
             errors.append(
                 f"{what} of {p.subject_id!r}: offer {p.offer_id!r} has no slot {p.period}"
             )
-    if p.role_model_id is not None and p.role_model_id not in rms:
+    if p.role_model_id is not None and p.role_model_id not in ids.rms:
         errors.append(f"{what} of {p.subject_id!r} names unknown role model {p.role_model_id!r}")
     if p.offer_id is None and p.role_model_id is None:
         errors.append(f"{what} of {p.subject_id!r} names neither offer nor role model")
@@ -211,8 +223,9 @@ def check_problem(problem: Problem, params: Params) -> list[str]:
         errors += _check_offer(problem, offer)
     errors += _check_people(problem)
     errors += _check_role_models_and_requests(problem)
+    ids = _Ids(problem)
     for what, placements in (("pin", problem.pins), ("previous placement", problem.previous)):
         for p in placements:
-            errors += _check_placement(problem, what, p)
+            errors += _check_placement(ids, what, p)
     errors += _check_bookings(problem) + _check_params(params)
     return errors

@@ -34,6 +34,16 @@ def test_bench_says_which_steps_the_engines_time_limit_cut() -> None:
     assert "engine note: the time limit was spent before the exact pass" in cut.stdout
 
 
+def test_bench_times_a_re_run_that_keeps_the_first_result() -> None:
+    """Re-running with nothing changed keeps every placement (stability against the previous
+    run); the bench times it."""
+    cmd = [sys.executable, "-m", "scheduler.bench", "--preset", "tiny", "--seed", "1", "--rerun"]
+    run = subprocess.run(cmd, capture_output=True, text=True, timeout=180)
+    assert run.returncode == 0, run.stderr
+    line = next(x for x in run.stdout.splitlines() if x.startswith("engine re-run"))
+    assert " 0 of " in line and "placements changed" in line
+
+
 def test_bench_takes_other_travel_limits_and_names_a_bad_one() -> None:
     cmd = [sys.executable, "-m", "scheduler.bench", "--preset", "tiny", "--travel"]
     wider = subprocess.run([*cmd, "8=40,9=50,10=60"], capture_output=True, text=True, timeout=120)
