@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
+import sqlalchemy as sa
 from flask import render_template
 from flask_babel import force_locale, format_decimal
 from flask_babel import gettext as _
@@ -51,7 +52,13 @@ def _active(run: MatchRun, kind: str) -> list[PlacementRow]:
 
 def has_placement(run: MatchRun, student: Student, kind: str) -> bool:
     """Whether the student already has a placement of this kind in the run."""
-    return any(p.student_id == student.id for p in _active(run, kind))
+    query = sa.select(PlacementRow.id).where(
+        PlacementRow.run_id == run.id,
+        PlacementRow.student_id == student.id,
+        PlacementRow.kind == kind,
+        PlacementRow.cancelled_at.is_(None),
+    )
+    return db.session.scalar(query.limit(1)) is not None
 
 
 def _period(student: Student, kind: str) -> int | None:
@@ -91,12 +98,12 @@ def _as_published(built: Built, run: MatchRun, kind: str):
     """The season's problem with each slot's capacity as the run saw it: its own seats,
     taken at publication, given back."""
     seats = Counter(p.slot_id for p in _active(run, kind))
-    by_slot = {(o, period): slot_id for (o, period), slot_id in built.slot_ids.items()}
+    slot_ids = built.slot_ids
     offers = tuple(
         replace(
             offer,
             slots=tuple(
-                replace(s, capacity=s.capacity + seats[by_slot.get((offer.id, s.period), -1)])
+                replace(s, capacity=s.capacity + seats[slot_ids.get((offer.id, s.period), -1)])
                 for s in offer.slots
             ),
         )
@@ -120,6 +127,9 @@ def place_student(actor, run: MatchRun, student: Student, kind: str, slot_id: in
     """Add a placement for the student to the published run, or say which rule stops it."""
     if run.status != "published":
         raise DomainError(None, _("Only a published result takes placements by hand."))
+    # One administrator at a time places this student (PostgreSQL locks the row until the
+    # commit), so two administrators never give them two placements of a kind.
+    db.session.execute(sa.select(Student.id).where(Student.id == student.id).with_for_update())
     if has_placement(run, student, kind):
         raise DomainError(
             None, _("%(name)s already has a placement of this kind.", name=student.label)
