@@ -30,7 +30,7 @@ from app.matching.params import params_for
 from app.matching.problem_builder import Built, build_problem
 from app.matching.publish import take_seats
 from app.matching.review import RULE_MESSAGES, option_label
-from app.matching.rows import engine_placement
+from app.matching.rows import at_slot
 from app.matching.store import travel_km, wish_rank
 from app.outbox.services import queue_email
 from app.schools.models import Student
@@ -41,12 +41,29 @@ from scheduler import WORK_WEEK, Placement, Solution, validate
 STUDENT_KINDS = (WORK_WEEK, "job_shadowing")
 
 
-def _active(run: MatchRun, kind: str) -> list[PlacementRow]:
-    """The run's students' placements of this kind that are not cancelled."""
+def _active(run: MatchRun, kind: str) -> list[tuple[int, Placement]]:
+    """The run's students' placements of this kind that are not cancelled, as (slot id,
+    engine placement), read as plain columns (as ORM rows with their slots, a national run's
+    48,000 took 17 s)."""
+    query = (
+        sa.select(
+            PlacementRow.slot_id,
+            PlacementRow.student_id,
+            OfferSlot.offer_id,
+            OfferSlot.date,
+            PlacementRow.mode,
+        )
+        .join(OfferSlot, PlacementRow.slot_id == OfferSlot.id)
+        .where(
+            PlacementRow.run_id == run.id,
+            PlacementRow.kind == kind,
+            PlacementRow.student_id.is_not(None),
+            PlacementRow.cancelled_at.is_(None),
+        )
+    )
     return [
-        p
-        for p in run.placements
-        if p.kind == kind and p.student_id is not None and p.cancelled_at is None
+        (slot_id, at_slot(key("student", student_id), kind, offer_id, day, mode))
+        for slot_id, student_id, offer_id, day, mode in db.session.execute(query)
     ]
 
 
@@ -75,7 +92,7 @@ def _candidate(student: Student, kind: str, offer_id: str, period) -> Placement:
 def place_options(run: MatchRun, student: Student, kind: str, built: Built | None = None):
     """Open slots of the kind (in the class's week for a work week): those with free places
     and within the grade's travel limit first, nearest first; a farther one says so."""
-    built = built or build_problem(run.season)
+    built = built or build_problem(run.season, with_history=False)
     params, week = params_for(run.season), _period(student, kind)
     limit = params.travel_limit(student.school_class.grade)
     options = []
@@ -94,10 +111,10 @@ def place_options(run: MatchRun, student: Student, kind: str, built: Built | Non
     return [(slot_id, label) for *_order, slot_id, label in options[:200]]
 
 
-def _as_published(built: Built, run: MatchRun, kind: str):
+def _as_published(built: Built, active: list[tuple[int, Placement]]):
     """The season's problem with each slot's capacity as the run saw it: its own seats,
     taken at publication, given back."""
-    seats = Counter(p.slot_id for p in _active(run, kind))
+    seats = Counter(slot_id for slot_id, _placement in active)
     slot_ids = built.slot_ids
     offers = tuple(
         replace(
@@ -113,8 +130,9 @@ def _as_published(built: Built, run: MatchRun, kind: str):
 
 
 def _broken_rules(built: Built, run: MatchRun, candidate: Placement) -> set[str]:
-    problem, params = _as_published(built, run, candidate.kind), params_for(run.season)
-    others = tuple(engine_placement(p) for p in _active(run, candidate.kind))
+    active = _active(run, candidate.kind)
+    problem, params = _as_published(built, active), params_for(run.season)
+    others = tuple(placement for _slot_id, placement in active)
 
     def broken(placements: tuple[Placement, ...]) -> set[tuple[str, str]]:
         solution = Solution("feasible", placements, (), 0.0, 0.0, 0.0, 0.0)
@@ -134,7 +152,7 @@ def place_student(actor, run: MatchRun, student: Student, kind: str, slot_id: in
         raise DomainError(
             None, _("%(name)s already has a placement of this kind.", name=student.label)
         )
-    built = build_problem(run.season)
+    built = build_problem(run.season, with_history=False)
     if key("student", student.id) not in built.students:
         raise DomainError(
             None, _("%(name)s does not take part in this season.", name=student.label)

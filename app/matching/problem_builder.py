@@ -97,8 +97,10 @@ def iso_week(day: dt.date | None) -> int | None:
     return day.isocalendar()[1] if day is not None else None
 
 
-def build_problem(season: SeasonRow) -> Built:
-    """Everything the engine needs for one run of the season (see docs/scheduler.md)."""
+def build_problem(season: SeasonRow, with_history: bool = True) -> Built:
+    """Everything the engine needs for one run of the season (see docs/scheduler.md); without
+    history, no pins and no previous run (checking one move reads neither, and at national
+    size reading the previous run is a third of the time)."""
     engine_season = Season(start=season.starts_on, end=season.ends_on)
     school_rows = rows.schools_in_region(season.region)
     schools = tuple(
@@ -125,7 +127,7 @@ def build_problem(season: SeasonRow) -> Built:
         requests=_requests(season, class_rows),
         bookings=rows.engine_bookings(season, built, rm_ids),
     )
-    built.problem = rows.with_pins_and_previous(season, problem, built)
+    built.problem = rows.with_pins_and_previous(season, problem, built) if with_history else problem
     built.names  # noqa: B018  (read now: the run's progress commits expire these rows)
     return built
 

@@ -120,7 +120,7 @@ def move_options(placement: PlacementRow, built: Built | None = None) -> list[tu
     with free places and nearest the school first, each with its distance and free places."""
     if placement.slot_id is None:
         return []
-    built = built or build_problem(placement.run.season)
+    built = built or build_problem(placement.run.season, with_history=False)
     week = placement.slot.date.isocalendar()[1] if placement.kind == WORK_WEEK else None
     road = params_for(placement.run.season).road_factor
     used = Counter(p.slot_id for p in placement.run.placements if p.slot_id is not None)
@@ -152,7 +152,7 @@ def move_placement(actor, placement: PlacementRow, slot_id: int) -> PlacementRow
     """Move a placement to another slot if every hard rule still holds; it becomes pinned."""
     _check_editable(placement.run)
     slot = db.session.get(OfferSlot, slot_id)
-    built = build_problem(placement.run.season)
+    built = build_problem(placement.run.season, with_history=False)
     if slot is None or placement.slot_id is None or slot_id not in built.slot_ids.values():
         raise DomainError("slot_id", _("Choose a place that is open in this season."))
     others = [engine_placement(p) for p in placement.run.placements if p.id != placement.id]

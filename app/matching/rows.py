@@ -173,11 +173,15 @@ def engine_placement(row: PlacementRow) -> Placement:
             date=row.on_date,
             mode=row.mode,
         )
-    slot = row.slot
-    offer = key("offer", slot.offer_id)
-    if row.kind == WORK_WEEK:
-        return Placement(subject, row.kind, offer, week=slot.date.isocalendar()[1], mode=row.mode)
-    return Placement(subject, row.kind, offer, date=slot.date, mode=row.mode)
+    return at_slot(subject, row.kind, row.slot.offer_id, row.slot.date, row.mode)
+
+
+def at_slot(subject: str, kind: str, offer_id: int, day: dt.date, mode: str) -> Placement:
+    """The engine's placement of a subject at an offer slot starting on `day`."""
+    offer = key("offer", offer_id)
+    if kind == WORK_WEEK:
+        return Placement(subject, kind, offer, week=day.isocalendar()[1], mode=mode)
+    return Placement(subject, kind, offer, date=day, mode=mode)
 
 
 def known_to(problem: Problem) -> Callable[[Placement], bool]:
