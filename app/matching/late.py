@@ -38,7 +38,8 @@ from app.seasons.models import MatchRun, Unmatched
 from app.seasons.models import Placement as PlacementRow
 from scheduler import WORK_WEEK, Placement, Solution, validate
 
-STUDENT_KINDS = (WORK_WEEK, "job_shadowing")
+# The season's batch places students in work weeks (job shadowing is booked directly).
+STUDENT_KINDS = (WORK_WEEK,)
 
 
 def _active(run: MatchRun, kind: str) -> list[tuple[int, Placement]]:
