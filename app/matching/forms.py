@@ -50,7 +50,8 @@ class SettingsForm(FlaskForm):
         _l("Longest time for a run (seconds)"),
         description=_l(
             "The matching stops there with the best result found so far. A region needs about "
-            "a minute; a whole country needs more for the girls' share rounds."
+            "a minute; a whole country about two (the default for a season of more than "
+            "20,000 students)."
         ),
         validators=[
             InputRequired(_l("Write a number.")),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from app.extensions import db
+from app.matching import params
 from app.matching.params import params_for
 from app.seasons.models import MatchRun
 from scheduler.problem import Weights
@@ -34,6 +35,19 @@ def test_settings_show_explained_weights_and_save(login, admin, season):
     assert season.run_settings["travel_limit_km"]["9"] == 30.0
     assert params_for(season).time_limit_s == 120.0  # a national season may need more time
     assert season.allows_last_resort is False
+
+
+def test_a_whole_countrys_season_gets_two_minutes_unless_set(
+    login, admin, season, region, monkeypatch
+):
+    assert params_for(season).time_limit_s == 60.0  # 30 students: a region's minute
+    monkeypatch.setattr(params, "LARGE_SEASON_STUDENTS", 20)  # as if a whole country
+    assert params_for(season).time_limit_s == 120.0
+    page = login(admin).get(f"/matching/seasons/{season.id}/settings").get_data(as_text=True)
+    assert 'name="time_limit_s"' in page and 'value="120"' in page
+    season.run_settings = {"time_limit_s": 90.0}
+    db.session.commit()
+    assert params_for(season).time_limit_s == 90.0  # the administrator's own setting wins
 
 
 def test_a_time_limit_out_of_range_stays_at_its_field(login, admin, season):
