@@ -6,8 +6,13 @@ from datetime import date
 
 import pytest
 
+from app.extensions import db
+from app.matching.publish import publish_run
+from app.matching.runs import execute_run, start_run
+from app.seasons.models import MatchRun
 from tests.factories import (
     AdminFactory,
+    ContactPersonFactory,
     OfferFactory,
     OfferSlotFactory,
     SchoolClassFactory,
@@ -73,3 +78,15 @@ def region(season):
         "offers": offers,
         "teachers": teachers,
     }
+
+
+@pytest.fixture
+def published(admin, season, region) -> MatchRun:
+    """The region's run, published: places taken, invites in the outbox (every company has a
+    contact person to invite)."""
+    for offer in region["offers"]:
+        ContactPersonFactory(company=offer.company)
+    run = publish_run(admin, execute_run(start_run(admin, season).id))
+    db.session.expire_all()
+    assert run.status == "published"
+    return run

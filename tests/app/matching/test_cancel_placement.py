@@ -27,16 +27,6 @@ from tests.factories.accounts import PASSWORD
 from tests.factories.seasons import ClassRequestFactory
 
 
-@pytest.fixture
-def published(admin, season, region) -> MatchRun:
-    """The region's run, published: places taken, invites in the outbox."""
-    run = matched_run(admin, season, region)
-    publish_run(admin, run)
-    db.session.expire_all()
-    assert run.status == "published"
-    return run
-
-
 def a_work_week(run: MatchRun) -> Placement:
     return next(p for p in run.placements if p.student is not None and p.slot is not None)
 

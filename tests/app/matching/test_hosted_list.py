@@ -2,21 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
-from app.extensions import db
 from app.matching import changes
-from app.matching.publish import publish_run
-from app.seasons.models import MatchRun
-from tests.app.matching.test_publish import matched_run
-
-
-@pytest.fixture
-def published(admin, season, region) -> MatchRun:
-    run = matched_run(admin, season, region)
-    publish_run(admin, run)
-    db.session.expire_all()
-    return run
 
 
 def _host(placement):

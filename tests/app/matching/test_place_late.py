@@ -11,21 +11,12 @@ from app.companies.models import OfferSlot
 from app.core.errors import DomainError
 from app.extensions import db
 from app.matching import changes, late
-from app.matching.publish import publish_run
 from app.outbox.models import OutboxMessage
 from app.seasons.models import MatchRun, Placement
 from tests.app.matching.conftest import WEEK_10
 from tests.app.matching.test_publish import matched_run
 from tests.factories import ContactPersonFactory, OfferFactory, OfferSlotFactory, SiteFactory
 from tests.factories.accounts import PASSWORD
-
-
-@pytest.fixture
-def published(admin, season, region) -> MatchRun:
-    run = matched_run(admin, season, region)
-    publish_run(admin, run)
-    db.session.expire_all()
-    return run
 
 
 @pytest.fixture
