@@ -23,7 +23,7 @@ from app.companies.models import OfferSlot
 from app.core import audit
 from app.core.errors import DomainError
 from app.core.model_base import utcnow
-from app.core.recipients import class_teachers
+from app.core.recipients import class_teachers, reachable
 from app.extensions import db
 from app.matching.invites import event_of, recipients, school_class_of, times
 from app.outbox.services import queue_email
@@ -107,7 +107,7 @@ def _notice_users(placement: Placement) -> list[User]:
     """The class's teachers for a student's placement (they had it in the class summary)."""
     if placement.student is None:
         return []
-    return [u for u in class_teachers(school_class_of(placement)) if u.email]
+    return reachable(class_teachers(school_class_of(placement)))
 
 
 def queue_cancellations(placement: Placement) -> int:

@@ -22,7 +22,7 @@ from app.calendar.services import local_text
 from app.companies.models import OfferSlot
 from app.core import audit
 from app.core.errors import DomainError
-from app.core.recipients import class_teachers
+from app.core.recipients import class_teachers, reachable
 from app.extensions import db
 from app.matching.ids import key
 from app.matching.invites import event_of, placement_uid, queue_invites
@@ -202,9 +202,7 @@ def _store(built: Built, run: MatchRun, student: Student, candidate: Placement, 
 def queue_notices(row: PlacementRow) -> int:
     """Tell the class's teachers that the student has a placement now."""
     count = 0
-    for user in class_teachers(row.student.school_class):
-        if not user.email:
-            continue
+    for user in reachable(class_teachers(row.student.school_class)):
         with force_locale(user.language or "nb"):
             event = event_of(row)
             body = render_template(

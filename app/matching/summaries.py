@@ -11,7 +11,7 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from app.calendar.services import local_text
-from app.core.recipients import class_teachers
+from app.core.recipients import class_teachers, reachable
 from app.extensions import db
 from app.matching.invites import event_of, with_invite_rows
 from app.outbox.services import queue_email
@@ -48,7 +48,7 @@ def queue_class_summaries(run: MatchRun) -> int:
     count = 0
     for placements in student_placements_by_class(run):
         school_class = placements[0].student.school_class
-        for user in (u for u in class_teachers(school_class) if u.email):
+        for user in reachable(class_teachers(school_class)):
             with force_locale(user.language or "nb"):
                 rows = [(p, event_of(p)) for p in placements]
                 body = render_template(
