@@ -36,7 +36,8 @@ def wish_rank(built: Built, p: Placement) -> int | None:
     if student is None:
         return None
     offer = built.engine_offers.get(p.offer_id or "")
-    for rank, wish in enumerate(student.wishes, start=1):
+    wishes = student.wishes if p.kind == WORK_WEEK else student.shadowing_wishes
+    for rank, wish in enumerate(wishes, start=1):
         if wish.offer_id == p.offer_id or (
             wish.field and offer is not None and wish.field in offer.fields
         ):
