@@ -179,6 +179,9 @@ def _add_school_people(
                 subject="Naturfag",
                 school_year=school_year,
                 work_week_start=monday if grade == 9 else None,
+                # grade 9 may go job shadowing one day in weeks 3 to 10 of the season
+                shadowing_from=season.starts_on + timedelta(weeks=2) if grade == 9 else None,
+                shadowing_to=season.starts_on + timedelta(weeks=10) if grade == 9 else None,
                 join_code=f"DEMO{i:02d}{grade:02d}",
             )
             db.session.add(cls)
@@ -187,7 +190,8 @@ def _add_school_people(
 
 
 def _add_students(rng, password_hash: str, classes, companies, season) -> None:
-    """Students of the grade-9 classes, with up to five ranked work-week wishes."""
+    """Students of the grade-9 classes, with up to five ranked work-week wishes; about a
+    third also want a day of job shadowing."""
     offers = [o for c in companies for o in c.offers if o.kind == "work_week"]
     n = 0
     for cls in (c for c in classes if c.grade == 9):
@@ -207,14 +211,29 @@ def _add_students(rng, password_hash: str, classes, companies, season) -> None:
             )
             db.session.add(student)
             _add_preferences(rng, student, offers, gender, season)
+            if n == 0 or rng.random() < 0.35:
+                _add_shadowing_wishes(rng, student, gender, season)
             n += 1
+
+
+GIRL_FIELDS = ["health_tech", "biotech", "environment", "aquaculture", "ict"]
+BOY_FIELDS = ["ict", "engineering", "construction", "electronics", "energy", "manufacturing"]
+
+
+def _add_shadowing_wishes(rng, student: Student, gender: str, season) -> None:
+    """One or two job-shadowing wishes by field."""
+    fields = GIRL_FIELDS if gender == "female" else BOY_FIELDS
+    for rank, field in enumerate(rng.sample(fields, rng.randint(1, 2)), start=1):
+        db.session.add(
+            Preference(
+                season_id=season.id, student=student, rank=rank, field=field, kind="job_shadowing"
+            )
+        )
 
 
 def _add_preferences(rng, student: Student, offers, gender: str, season) -> None:
     """Wishes skewed by field as in reality; 40 % name a company."""
-    girl_fields = ["health_tech", "biotech", "environment", "aquaculture", "ict"]
-    boy_fields = ["ict", "engineering", "construction", "electronics", "energy", "manufacturing"]
-    fields = girl_fields if gender == "female" else boy_fields
+    fields = GIRL_FIELDS if gender == "female" else BOY_FIELDS
     for rank in range(1, rng.randint(3, 5) + 1):
         if rank == 1 and rng.random() < 0.4 and offers:
             pref = Preference(

@@ -43,10 +43,14 @@ def _student_figures(run: MatchRun, built) -> dict:
 
 def figures_of(run: MatchRun, built, solution: Solution) -> dict:
     """Everything the review page compares between runs, as plain JSON."""
+    wishers = {s.id for s in built.problem.students if s.shadowing_window is not None}
+    shadowed = {f"student:{p.student_id}" for p in run.placements if p.kind == "job_shadowing"}
     requests = len(built.problem.requests)
     met = sum(1 for p in run.placements if p.request_id is not None)
     return {
         **_student_figures(run, built),
+        "shadowing_students": len(wishers),
+        "shadowing_placed": len(shadowed & wishers),
         "requests": requests,
         "requests_met": met,
         "share_requests_met": _share(met, requests),

@@ -36,10 +36,10 @@ from app.outbox.services import queue_email
 from app.schools.models import Student
 from app.seasons.models import MatchRun, Unmatched
 from app.seasons.models import Placement as PlacementRow
-from scheduler import WORK_WEEK, Placement, Solution, validate
+from scheduler import JOB_SHADOWING, WORK_WEEK, Placement, Solution, validate
 
-# The season's batch places students in work weeks (job shadowing is booked directly).
-STUDENT_KINDS = (WORK_WEEK,)
+# The kinds the season's batch places students in (students wish for both).
+STUDENT_KINDS = (WORK_WEEK, JOB_SHADOWING)
 
 
 def _active(run: MatchRun, kind: str) -> list[tuple[int, Placement]]:
@@ -79,9 +79,15 @@ def has_placement(run: MatchRun, student: Student, kind: str) -> bool:
     return db.session.scalar(query.limit(1)) is not None
 
 
-def _period(student: Student, kind: str) -> int | None:
-    start = student.school_class.work_week_start
-    return start.isocalendar()[1] if kind == WORK_WEEK and start is not None else None
+def _fits(built: Built, student: Student, kind: str, period) -> bool:
+    """Whether a slot's week or date is one the student can take part in: the class's week,
+    or a day of the job-shadowing days the student wished in (the engine's own periods)."""
+    if kind == WORK_WEEK:
+        start = student.school_class.work_week_start
+        return start is not None and period == start.isocalendar()[1]
+    engine_student = built.students.get(key("student", student.id))
+    window = engine_student.shadowing_window if engine_student else None
+    return window is not None and window[0] <= period <= window[1]
 
 
 def _candidate(student: Student, kind: str, offer_id: str, period) -> Placement:
@@ -91,15 +97,15 @@ def _candidate(student: Student, kind: str, offer_id: str, period) -> Placement:
 
 
 def place_options(run: MatchRun, student: Student, kind: str, built: Built | None = None):
-    """Open slots of the kind (in the class's week for a work week): those with free places
-    and within the grade's travel limit first, nearest first; a farther one says so."""
+    """Open slots of the kind in the class's week or job-shadowing days: those with free
+    places and within the grade's travel limit first, nearest first; a farther one says so."""
     built = built or build_problem(run.season, with_history=False)
-    params, week = params_for(run.season), _period(student, kind)
+    params = params_for(run.season)
     limit = params.travel_limit(student.school_class.grade)
     options = []
     for (offer_id, period), slot_id in built.slot_ids.items():
         offer = built.offers[offer_id]
-        if offer.kind != kind or (kind == WORK_WEEK and period != week):
+        if offer.kind != kind or not _fits(built, student, kind, period):
             continue
         slot = db.session.get(OfferSlot, slot_id)
         km = travel_km(built, _candidate(student, kind, offer_id, period), params.road_factor)

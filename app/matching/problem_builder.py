@@ -14,7 +14,9 @@ from app.extensions import db
 from app.matching import rows
 from app.matching.ids import key
 from app.seasons.models import Season as SeasonRow
+from app.seasons.wishes import class_shadowing_days
 from scheduler import (
+    JOB_SHADOWING,
     WORK_WEEK,
     ClassRequest,
     ExistingBooking,
@@ -208,19 +210,32 @@ def _wishes(prefs, offer_ids: set[str]) -> tuple[Wish, ...]:
 
 
 def _students(season: SeasonRow, class_rows, offer_ids: set[str], built: Built):
-    """Students of the region's classes; those placed through their own network stay out."""
+    """Students of the region's classes; those placed through their own network stay out.
+    A student takes part in job shadowing when they wished for it and their class has days
+    for it in the season (it is optional, so no wish means no job shadowing)."""
     prefs = rows.preferences_by_student(season)
     out = []
     for c in class_rows:
+        window = class_shadowing_days(c, season)
         for s in sorted(c.students, key=lambda s: s.id):
             if s.has_own_network_placement:
                 continue  # they have a work week already; their place goes to someone else
             gender = s.gender if s.has_diversity_consent and s.gender else None
             student_id = key("student", s.id)
             built.class_of_student[student_id] = key("class", c.id)
-            wishes = _wishes(prefs.get(s.id, []), offer_ids)
+            own = prefs.get(s.id, [])
+            wishes = _wishes([p for p in own if p.kind == WORK_WEEK], offer_ids)
+            shadowing = [p for p in own if p.kind == JOB_SHADOWING]
             out.append(
-                Student(student_id, key("class", c.id), wishes, gender=gender, has_no_network=True)
+                Student(
+                    student_id,
+                    key("class", c.id),
+                    wishes,
+                    shadowing_wishes=_wishes(shadowing, offer_ids),
+                    shadowing_window=window if shadowing else None,
+                    gender=gender,
+                    has_no_network=True,
+                )
             )
     return tuple(out)
 

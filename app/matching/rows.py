@@ -47,11 +47,9 @@ def classes_of(schools: list[School]) -> list[SchoolClass]:
 
 
 def preferences_by_student(season: Season) -> dict[int, list[Preference]]:
-    """The season's work-week wishes per student."""
+    """The season's wishes per student, both kinds (work week and job shadowing)."""
     out: dict[int, list[Preference]] = defaultdict(list)
-    query = sa.select(Preference).where(
-        Preference.season_id == season.id, Preference.kind == WORK_WEEK
-    )
+    query = sa.select(Preference).where(Preference.season_id == season.id)
     for p in db.session.scalars(query):
         out[p.student_id].append(p)
     return out

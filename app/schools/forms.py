@@ -68,6 +68,8 @@ class ClassForm(FlaskForm):
     subject = StringField(_l("Subject"), validators=[Length(max=80)])
     school_year = StringField(_l("School year"), validators=[Optional(), Length(max=9)])
     work_week_start = DayField(_l("Work week starts (a Monday)"), validators=[Optional()])
+    shadowing_from = DayField(_l("First day"), validators=[Optional()])
+    shadowing_to = DayField(_l("Last day"), validators=[Optional()])
 
 
 class ButtonForm(FlaskForm):

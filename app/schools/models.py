@@ -63,7 +63,8 @@ class Teacher(TimestampMixin, db.Model):
 
 
 class SchoolClass(TimestampMixin, db.Model):
-    """A class in one school year, with its grade, size and the school's work week."""
+    """A class in one school year, with its grade, size, the school's work week and the days
+    its students may be away for one day of job shadowing."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
     school_id: Mapped[int] = mapped_column(sa.ForeignKey("school.id", ondelete="CASCADE"))
@@ -74,12 +75,18 @@ class SchoolClass(TimestampMixin, db.Model):
     subject: Mapped[str] = mapped_column(sa.String(80), default="", server_default="")
     school_year: Mapped[str] = mapped_column(sa.String(9))
     work_week_start: Mapped[date | None]
+    shadowing_from: Mapped[date | None]
+    shadowing_to: Mapped[date | None]
     join_code: Mapped[str] = mapped_column(sa.String(12), unique=True, default=new_join_code)
 
     __table_args__ = (
         sa.UniqueConstraint("school_id", "name", "school_year"),
         sa.CheckConstraint("grade BETWEEN 1 AND 13", name="grade"),
         sa.CheckConstraint("size BETWEEN 1 AND 40", name="size"),
+        sa.CheckConstraint(
+            "(shadowing_from IS NULL) = (shadowing_to IS NULL) AND shadowing_to >= shadowing_from",
+            name="shadowing_window",
+        ),
     )
 
     school = relationship("School", back_populates="classes")

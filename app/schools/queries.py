@@ -64,6 +64,8 @@ def class_values(form, user: User, school_class: SchoolClass | None = None) -> C
         subject=form.subject.data or "",
         school_year=form.school_year.data or "",
         work_week_start=form.work_week_start.data,
+        shadowing_from=form.shadowing_from.data,
+        shadowing_to=form.shadowing_to.data,
     )
 
 

@@ -90,6 +90,8 @@ class ClassValues:
     subject: str = ""
     school_year: str = ""
     work_week_start: date | None = None
+    shadowing_from: date | None = None
+    shadowing_to: date | None = None
 
 
 def school_year_bounds(school_year: str) -> tuple[date, date] | None:
@@ -116,6 +118,7 @@ def _check_class(values: ClassValues, class_id: int | None = None) -> None:
             "work_week_start",
             _("The work week must be in the school year %(year)s (August to July).", year=year),
         )
+    _check_shadowing(values, year, bounds)
     clash = db.session.scalar(
         sa.select(SchoolClass.id).where(
             SchoolClass.school_id == values.school_id,
@@ -126,6 +129,23 @@ def _check_class(values: ClassValues, class_id: int | None = None) -> None:
     )
     if clash is not None:
         raise DomainError("name", _("The school already has a class with this name this year."))
+
+
+def _check_shadowing(values: ClassValues, year: str, bounds: tuple[date, date]) -> None:
+    """The job-shadowing days are both given or neither, in order, inside the school year."""
+    first, last = values.shadowing_from, values.shadowing_to
+    if first is None and last is None:
+        return
+    if first is None or last is None:
+        missing = "shadowing_from" if first is None else "shadowing_to"
+        raise DomainError(missing, _("Write both the first and the last day, or neither."))
+    if last < first:
+        raise DomainError("shadowing_to", _("The last day cannot be before the first day."))
+    if not (bounds[0] <= first and last <= bounds[1]):
+        raise DomainError(
+            "shadowing_from" if first < bounds[0] else "shadowing_to",
+            _("The days must be in the school year %(year)s (August to July).", year=year),
+        )
 
 
 def save_class(
@@ -144,6 +164,8 @@ def save_class(
     school_class.subject = values.subject.strip()
     school_class.school_year = values.school_year.strip() or current_school_year()
     school_class.work_week_start = values.work_week_start
+    school_class.shadowing_from = values.shadowing_from
+    school_class.shadowing_to = values.shadowing_to
     db.session.flush()
     audit.record(actor, "class.save", school_class, name=school_class.name)
     db.session.commit()

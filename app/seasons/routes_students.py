@@ -1,4 +1,4 @@
-"""Students rank their work-week wishes on a phone-friendly page."""
+"""Students rank their work-week and job-shadowing wishes on a phone-friendly page."""
 
 from __future__ import annotations
 
@@ -23,6 +23,11 @@ def _student_season():
     return student, season
 
 
+def _add_form(kind: str) -> AddWishForm:
+    """The add form of a kind; job shadowing's has a prefix (both are on one page)."""
+    return AddWishForm(prefix="shadow" if kind == wishes.JOB_SHADOWING else "")
+
+
 def _choice_list(choices) -> list[tuple[str, str]]:
     """Options of the wish select: offers (with km) then fields."""
     offers = [
@@ -35,14 +40,22 @@ def _choice_list(choices) -> list[tuple[str, str]]:
     return [("", _("Choose…")), *offers, *fields]
 
 
-def _page(student, season, add_form=None, about_form=None, status=200):
+def _page(student, season, forms=None, about_form=None, status=200):
     """Render the wishes page with the forms (keeping what the student typed)."""
     q = request.args.get("q", "").strip()
-    choices = wishes.choices_for(student, season, q) if season else []
-    add_form = add_form or AddWishForm()
-    add_form.choice.choices = _choice_list(
-        choices if not q else wishes.choices_for(student, season)
-    )
+    days = wishes.shadowing_days(student, season) if season else None
+    kinds = {}
+    for kind in wishes.KINDS:
+        if kind == wishes.JOB_SHADOWING and days is None:
+            continue
+        form = (forms or {}).get(kind) or _add_form(kind)
+        every = wishes.choices_for(student, season, kind=kind) if season else []
+        form.choice.choices = _choice_list(every)
+        kinds[kind] = {
+            "form": form,
+            "wishes": wishes.wishes_of(student, season, kind) if season else [],
+            "choices": wishes.choices_for(student, season, q, kind) if q else every,
+        }
     about_form = about_form or AboutMeForm(
         has_own_network_placement=student.has_own_network_placement,
         has_consent=student.has_diversity_consent,
@@ -52,10 +65,9 @@ def _page(student, season, add_form=None, about_form=None, status=200):
         "seasons/wishes.html",
         student=student,
         season=season,
-        wishes=wishes.wishes_of(student, season) if season else [],
-        choices=choices,
+        kinds=kinds,
+        shadowing_days=days,
         q=q,
-        add_form=add_form,
         about_form=about_form,
         button=ConfirmForm(),
         is_open=services.is_open_for_wishes(season),
@@ -71,30 +83,36 @@ def my_wishes():
     return _page(student, season)
 
 
-@bp.route("/wishes/add", methods=["POST"])
+@bp.route("/wishes/add", methods=["POST"], defaults={"kind": wishes.WORK_WEEK})
+@bp.route("/wishes/<any(job_shadowing):kind>/add", methods=["POST"])
 @roles_required(STUDENT)
-def add_wish():
-    """Add one wish at the end of the list."""
+def add_wish(kind: str):
+    """Add one wish of a kind at the end of its list."""
     student, season = _student_season()
-    form = AddWishForm()
+    form = _add_form(kind)
     try:
-        wishes.add_wish(current_user, student, season, form.choice.data)
+        wishes.add_wish(current_user, student, season, form.choice.data, kind)
     except DomainError as error:
         apply_to_form(form, error)
-        return _page(student, season, add_form=form, status=400)
+        return _page(student, season, forms={kind: form}, status=400)
     flash(_("Your wish is saved."), "success")
     return redirect(url_for("seasons.my_wishes"))
 
 
-@bp.route("/wishes/<int:rank>/<any(remove, up):action>", methods=["POST"])
+@bp.route(
+    "/wishes/<int:rank>/<any(remove, up):action>",
+    methods=["POST"],
+    defaults={"kind": wishes.WORK_WEEK},
+)
+@bp.route("/wishes/<any(job_shadowing):kind>/<int:rank>/<any(remove, up):action>", methods=["POST"])
 @roles_required(STUDENT)
-def change_wish(rank: int, action: str):
+def change_wish(rank: int, action: str, kind: str):
     """Remove a wish, or move it one place up."""
     student, season = _student_season()
     if ConfirmForm().validate_on_submit():
         change = wishes.remove_wish if action == "remove" else wishes.move_wish_up
         try:
-            change(current_user, student, season, rank)
+            change(current_user, student, season, rank, kind)
         except DomainError as error:
             flash(error.message, "error")
     return redirect(url_for("seasons.my_wishes"))

@@ -1,9 +1,11 @@
-"""Students rank up to five work-week wishes: named offers within reach, or fields."""
+"""Students rank up to five wishes per kind, work week and job shadowing: named offers
+within reach, or fields."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
-from datetime import timedelta
+from itertools import groupby
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
@@ -19,60 +21,90 @@ from app.schools.models import Student
 from app.seasons.models import Preference, Season
 
 MAX_WISHES = 5
+WORK_WEEK, JOB_SHADOWING = "work_week", "job_shadowing"
+KINDS = (WORK_WEEK, JOB_SHADOWING)
 
 
 @dataclass(frozen=True)
 class Choice:
-    """An offer a student can wish for, with its week's slot and the road km."""
+    """An offer a student can wish for: the road km, its free places and, for job
+    shadowing, the free dates in the class's days."""
 
     offer: Offer
-    slot: OfferSlot
     km: float
+    free: int
+    dates: tuple[dt.date, ...] = ()
 
 
-def wishes_of(student: Student, season: Season) -> list[Preference]:
-    """The student's work-week wishes, rank 1 first."""
+def wishes_of(student: Student, season: Season, kind: str = WORK_WEEK) -> list[Preference]:
+    """The student's wishes of one kind, rank 1 first."""
     query = sa.select(Preference).where(
         Preference.season_id == season.id,
         Preference.student_id == student.id,
-        Preference.kind == "work_week",
+        Preference.kind == kind,
     )
     return list(db.session.scalars(query.order_by(Preference.rank)))
 
 
-def _week_slots(student: Student, q: str = ""):
-    """Work-week slots with free places in the week of the student's class."""
+def shadowing_days(student: Student, season: Season) -> tuple[dt.date, dt.date] | None:
+    """The student's class's job-shadowing days inside the season, or None."""
+    return class_shadowing_days(student.school_class, season)
+
+
+def class_shadowing_days(school_class, season: Season) -> tuple[dt.date, dt.date] | None:
+    """A class's job-shadowing days inside the season, or None if it has none there."""
+    if school_class.shadowing_from is None or school_class.shadowing_to is None:
+        return None
+    first = max(school_class.shadowing_from, season.starts_on)
+    last = min(school_class.shadowing_to, season.ends_on)
+    return (first, last) if first <= last else None
+
+
+def _days(student: Student, season: Season, kind: str) -> tuple[dt.date, dt.date] | None:
+    """The dates a slot of the kind must fall on: the class's week, or its shadowing days."""
+    if kind == JOB_SHADOWING:
+        return shadowing_days(student, season)
     monday = student.school_class.work_week_start
-    if monday is None:
+    return None if monday is None else (monday, monday + dt.timedelta(days=6))
+
+
+def _open_slots(student: Student, season: Season, kind: str, q: str = ""):
+    """Slots of the kind with free places on the student's days."""
+    days = _days(student, season, kind)
+    if days is None:
         return []
     query = (
         sa.select(OfferSlot)
         .join(Offer)
         .join(Company)
-        .where(Offer.kind == "work_week", Offer.is_active.is_(True))
-        .where(OfferSlot.date.between(monday, monday + timedelta(days=6)))
+        .where(Offer.kind == kind, Offer.is_active.is_(True))
+        .where(OfferSlot.date.between(*days))
         .where(OfferSlot.taken < OfferSlot.capacity)
     )
     query = containing(query, q, Offer.title, Company.name)
-    return db.session.scalars(query.order_by(Offer.id))
+    return db.session.scalars(query.order_by(Offer.id, OfferSlot.date))
 
 
-def choices_for(student: Student, season: Season, q: str = "") -> list[Choice]:
-    """Offers the student may name: free in their week, open to their grade, within reach."""
+def choices_for(
+    student: Student, season: Season, q: str = "", kind: str = WORK_WEEK
+) -> list[Choice]:
+    """Offers the student may name: free on their days, open to their grade, within reach."""
     from app.matching.params import reach_km
 
     school_class, school = student.school_class, student.school_class.school
     limit, road_factor = reach_km(season, school_class.grade)
     out = []
-    for slot in _week_slots(student, q):
-        offer, site = slot.offer, slot.offer.site
+    for offer, group in groupby(_open_slots(student, season, kind, q), key=lambda s: s.offer):
+        slots, site = list(group), offer.site
         if site is None or site.latitude is None or school.latitude is None:
             continue
         if offer.grades and school_class.grade not in offer.grades:
             continue
         km = haversine_km(school.latitude, school.longitude, site.latitude, site.longitude)
         if km * road_factor <= limit:
-            out.append(Choice(offer, slot, round(km * road_factor, 1)))
+            free = sum(s.capacity - s.taken for s in slots)
+            dates = tuple(s.date for s in slots) if kind == JOB_SHADOWING else ()
+            out.append(Choice(offer, round(km * road_factor, 1), free, dates))
     return sorted(out, key=lambda c: (c.km, c.offer.id))
 
 
@@ -91,23 +123,27 @@ def _parse(choice: str) -> tuple[int | None, str | None]:
     raise DomainError("choice", _("Choose an offer or a field from the list."))
 
 
-def add_wish(actor, student: Student, season: Season | None, choice: str) -> Preference:
+def add_wish(
+    actor, student: Student, season: Season | None, choice: str, kind: str = WORK_WEEK
+) -> Preference:
     """Add a wish at the end of the list; refuses a sixth, a repeat or an offer out of reach."""
     _check_open(season)
+    if kind == JOB_SHADOWING and shadowing_days(student, season) is None:
+        raise DomainError("choice", _("Your class has no job-shadowing days in this season."))
     offer_id, field = _parse(choice)
-    wishes = wishes_of(student, season)
+    wishes = wishes_of(student, season, kind)
     if len(wishes) >= MAX_WISHES:
         raise DomainError("choice", _("You have five wishes. Remove one to add another."))
     if any(w.offer_id == offer_id and w.field == field for w in wishes):
         raise DomainError("choice", _("This is already one of your wishes."))
-    if offer_id is not None and offer_id not in {c.offer.id for c in choices_for(student, season)}:
-        raise DomainError(
-            "choice", _("This offer has no free place in your work week, or it is too far away.")
-        )
+    if offer_id is not None and offer_id not in {
+        c.offer.id for c in choices_for(student, season, kind=kind)
+    }:
+        raise DomainError("choice", _out_of_reach(kind))
     wish = Preference(
         season_id=season.id,
         student_id=student.id,
-        kind="work_week",
+        kind=kind,
         rank=len(wishes) + 1,
         offer_id=offer_id,
         field=field,
@@ -118,10 +154,18 @@ def add_wish(actor, student: Student, season: Season | None, choice: str) -> Pre
     return wish
 
 
-def remove_wish(actor, student: Student, season: Season | None, rank: int) -> None:
+def _out_of_reach(kind: str) -> str:
+    if kind == JOB_SHADOWING:
+        return _("This offer has no free day on your class's job-shadowing days, or it is too far.")
+    return _("This offer has no free place in your work week, or it is too far away.")
+
+
+def remove_wish(
+    actor, student: Student, season: Season | None, rank: int, kind: str = WORK_WEEK
+) -> None:
     """Remove one wish; the ones below move up."""
     _check_open(season)
-    wishes = wishes_of(student, season)
+    wishes = wishes_of(student, season, kind)
     gone = next((w for w in wishes if w.rank == rank), None)
     if gone is None:
         raise DomainError("choice", _("That wish is not on your list."))
@@ -134,10 +178,12 @@ def remove_wish(actor, student: Student, season: Season | None, rank: int) -> No
     db.session.commit()
 
 
-def move_wish_up(actor, student: Student, season: Season | None, rank: int) -> None:
+def move_wish_up(
+    actor, student: Student, season: Season | None, rank: int, kind: str = WORK_WEEK
+) -> None:
     """Swap a wish with the one above it."""
     _check_open(season)
-    by_rank = {w.rank: w for w in wishes_of(student, season)}
+    by_rank = {w.rank: w for w in wishes_of(student, season, kind)}
     if rank not in by_rank or rank - 1 not in by_rank:
         raise DomainError("choice", _("That wish cannot move up."))
     low, high = by_rank[rank], by_rank[rank - 1]
