@@ -114,7 +114,9 @@ def test_server_down_then_up_every_message_arrives_once(world, app, allow_smtp, 
     for n in range(3):
         school_class = SchoolClassFactory(school=world.teacher.school, name=f"10{n}")
         booking = services.request_role_model_visit(
-            world.teacher_user, world.role_model, world.ask(days=21 + 7 * n, class_id=school_class.id)
+            world.teacher_user,
+            world.role_model,
+            world.ask(days=21 + 7 * n, class_id=school_class.id),
         )
         services.accept(world.role_model.user, booking)
     now = utcnow()
