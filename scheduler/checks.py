@@ -32,13 +32,13 @@ def _duplicates(kind: str, ids: Iterable[str]) -> list[str]:
     return [f"{kind} id {i!r} is used {n} times" for i, n in sorted(counts.items()) if n > 1]
 
 
-def _check_offer(problem: Problem, offer: Offer) -> list[str]:
+def _check_offer(problem: Problem, offer: Offer, weeks: frozenset[int]) -> list[str]:
     errors = []
     if offer.kind not in OFFER_KINDS:
         errors.append(f"offer {offer.id!r} has unknown kind {offer.kind!r}")
     if not (-90 <= offer.lat <= 90 and -180 <= offer.lon <= 180):
         errors.append(f"offer {offer.id!r} has an invalid location")
-    season, weeks = problem.season, problem.season.weeks()
+    season = problem.season
     for slot in offer.slots:
         where = f"offer {offer.id!r} slot {slot.period}"
         if slot.capacity < 0:
@@ -219,8 +219,9 @@ def check_problem(problem: Problem, params: Params) -> list[str]:
         ("request", problem.requests),
     ):
         errors += _duplicates(kind, (i.id for i in items))
+    weeks = problem.season.weeks()  # once: per offer it took 2 s at national size
     for offer in problem.offers:
-        errors += _check_offer(problem, offer)
+        errors += _check_offer(problem, offer, weeks)
     errors += _check_people(problem)
     errors += _check_role_models_and_requests(problem)
     ids = _Ids(problem)

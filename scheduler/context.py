@@ -214,7 +214,7 @@ class Context:
         """Weeks or dates in which the student can take part in a kind."""
         if kind == WORK_WEEK:
             week = self.classes[student.class_id].work_week
-            return () if week is None else (week,)
+            return () if week is None or student.has_own_work_week else (week,)
         if student.shadowing_window is None:
             return ()
         start, end = student.shadowing_window

@@ -70,7 +70,11 @@ class Wish:
 
 @dataclass(frozen=True)
 class Student:
-    """A student; wishes are ranked (first is rank 1), at most five per kind."""
+    """A student; wishes are ranked (first is rank 1), at most five per kind.
+
+    `has_own_work_week`: the student found a work week through their own network, so the
+    batch places them in no work week (their place goes to someone else); job shadowing
+    and the rest still apply."""
 
     id: str
     class_id: str
@@ -79,6 +83,7 @@ class Student:
     shadowing_window: tuple[dt.date, dt.date] | None = None
     gender: str | None = None
     has_no_network: bool = False
+    has_own_work_week: bool = False
 
 
 @dataclass(frozen=True)

@@ -47,17 +47,14 @@ def _student_placement(kind: str, student_id: str, offer_id: str, period: Period
 
 
 def student_options(ctx: Context, kind: str) -> list[Option]:
-    """Every eligible (student, slot) pair of a kind, pins instead for pinned students."""
+    """Every eligible (student, slot) pair of a kind, pins instead for pinned students (kept
+    even for a student who takes no part in the kind, say one with their own work week)."""
     pins = {p.subject_id: p for p in ctx.problem.pins if p.kind == kind}
     options: list[Option] = []
     for student in participants(ctx, kind):
-        school_id = ctx.classes[student.class_id].school_id
         if student.id in pins:
-            pin = pins[student.id]
-            company = ctx.offers[pin.offer_id or ""].company_id
-            rank, km = placement_rank(ctx, pin), placement_km(ctx, pin)
-            options.append(Option(pin, school_id, company, rank, km, 1, is_pinned=True))
             continue
+        school_id = ctx.classes[student.class_id].school_id
         grade, periods = ctx.grade_of(student), ctx.periods(student, kind)
         reach = ctx.reach(school_id, grade, kind, periods)
         for (offer_id, period), km in zip(reach.slots, reach.km, strict=True):
@@ -66,6 +63,12 @@ def student_options(ctx: Context, kind: str) -> list[Option]:
             if offer_rank is not None:
                 p = _student_placement(kind, student.id, offer_id, period)
                 options.append(Option(p, school_id, offer.company_id, offer_rank, km, 1))
+    for sid in sorted(pins):
+        pin, student = pins[sid], ctx.students[sid]
+        school_id = ctx.classes[student.class_id].school_id
+        company = ctx.offers[pin.offer_id or ""].company_id
+        rank, km = placement_rank(ctx, pin), placement_km(ctx, pin)
+        options.append(Option(pin, school_id, company, rank, km, 1, is_pinned=True))
     return options
 
 

@@ -162,7 +162,7 @@ def _students(p: Problem) -> Iterator[dict]:
             "user_id": i,
             "class_id": classes[s.class_id],
             "display_name": f"Elev {s.id}",
-            "has_own_network_placement": False,  # in the app: already placed, not in the batch
+            "has_own_network_placement": s.has_own_work_week,
             "has_diversity_consent": s.gender is not None,
             "gender": s.gender,
         }

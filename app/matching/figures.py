@@ -20,7 +20,9 @@ def _student_figures(run: MatchRun, built) -> dict:
     weeks = {c.id: c.work_week for c in problem.classes}
     rural = {s.id for s in problem.schools if s.is_rural}
     school_of = built.school_of_class
-    taking_part = [s for s in problem.students if weeks.get(s.class_id) is not None]
+    taking_part = [
+        s for s in problem.students if weeks.get(s.class_id) is not None and not s.has_own_work_week
+    ]
     rows = {f"student:{p.student_id}": p for p in run.placements if p.kind == WORK_WEEK}
     placed = [s for s in taking_part if s.id in rows]
     rural_part = [s for s in taking_part if school_of.get(s.class_id) in rural]

@@ -210,22 +210,23 @@ def _wishes(prefs, offer_ids: set[str]) -> tuple[Wish, ...]:
 
 
 def _students(season: SeasonRow, class_rows, offer_ids: set[str], built: Built):
-    """Students of the region's classes; those placed through their own network stay out.
-    A student takes part in job shadowing when they wished for it and their class has days
-    for it in the season (it is optional, so no wish means no job shadowing)."""
+    """Students of the region's classes. A student takes part in job shadowing when they
+    wished for it and their class has days for it in the season (it is optional, so no wish
+    means no job shadowing). One placed through their own network gets no work week (their
+    place goes to someone else), so they are in the batch only for job shadowing."""
     prefs = rows.preferences_by_student(season)
     out = []
     for c in class_rows:
         window = class_shadowing_days(c, season)
         for s in sorted(c.students, key=lambda s: s.id):
-            if s.has_own_network_placement:
-                continue  # they have a work week already; their place goes to someone else
+            own = prefs.get(s.id, [])
+            shadowing = [p for p in own if p.kind == JOB_SHADOWING]
+            if s.has_own_network_placement and not (shadowing and window):
+                continue
             gender = s.gender if s.has_diversity_consent and s.gender else None
             student_id = key("student", s.id)
             built.class_of_student[student_id] = key("class", c.id)
-            own = prefs.get(s.id, [])
             wishes = _wishes([p for p in own if p.kind == WORK_WEEK], offer_ids)
-            shadowing = [p for p in own if p.kind == JOB_SHADOWING]
             out.append(
                 Student(
                     student_id,
@@ -234,7 +235,8 @@ def _students(season: SeasonRow, class_rows, offer_ids: set[str], built: Built):
                     shadowing_wishes=_wishes(shadowing, offer_ids),
                     shadowing_window=window if shadowing else None,
                     gender=gender,
-                    has_no_network=True,
+                    has_no_network=not s.has_own_network_placement,
+                    has_own_work_week=s.has_own_network_placement,
                 )
             )
     return tuple(out)

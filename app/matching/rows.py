@@ -184,13 +184,15 @@ def at_slot(subject: str, kind: str, offer_id: int, day: dt.date, mode: str) -> 
 
 def known_to(problem: Problem) -> Callable[[Placement], bool]:
     """A test whether every id and period of a placement exists in the problem (its sets
-    built once: per placement they made a national re-run quadratic)."""
+    built once: per placement they made a national re-run quadratic), and whether its
+    student still takes part in a work week (not after finding one of their own)."""
     subjects = {s.id for s in problem.students} | {r.id for r in problem.requests}
+    own_week = {s.id for s in problem.students if s.has_own_work_week}
     role_models = {r.id for r in problem.role_models}
     periods = {(o.id, s.period) for o in problem.offers for s in o.slots}
 
     def known(p: Placement) -> bool:
-        if p.subject_id not in subjects:
+        if p.subject_id not in subjects or (p.kind == WORK_WEEK and p.subject_id in own_week):
             return False
         if p.role_model_id is not None:
             return p.role_model_id in role_models

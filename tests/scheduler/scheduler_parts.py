@@ -114,6 +114,7 @@ def random_problem(draw) -> Problem:
             gender=(None, "female", "male")[draw(0, 2)],
             has_no_network=bool(draw(0, 1)),
             shadowing_window=(DAY, DAY) if draw(0, 1) else None,
+            has_own_work_week=draw(0, 3) == 0,
         )
         for i in range(draw(1, 3))
     )

@@ -96,3 +96,25 @@ def test_a_placement_without_its_week_or_date_is_named_not_crashed_on(f, params)
         ("unknown_id", "A"),
     ]
     assert "missing date" in violations[0].message and "O1" in violations[1].message
+
+
+def test_own_work_week_frees_the_place_and_keeps_job_shadowing(f, params) -> None:
+    # A has a work week through their own network: B gets the one place, A no reason for
+    # lacking a work week, and A's job-shadowing wish is still placed.
+    window = (f.day, f.day)
+    own = f.student("A", wishes=("O1",), has_own_work_week=True, shadowing_window=window)
+    problem = f.problem(
+        students=(own, f.student("B")),
+        offers=(f.work_offer("O1"), f.day_offer("J1", "job_shadowing")),
+    )
+    solution = solve(problem, params)
+    assert {(p.subject_id, p.kind, p.offer_id) for p in solution.assignments} == {
+        ("A", "job_shadowing", "J1"),
+        ("B", "work_week", "O1"),
+    }
+    assert [r for r in solution.reasons if r.subject_id == "A" and r.kind == "work_week"] == []
+    wrong = f.hand(
+        f.placement("A", "work_week", offer_id="O1", week=f.week),
+        f.placement("A", "job_shadowing", offer_id="J1", date=f.day),
+    )
+    assert [v.rule for v in validate(problem, wrong, params)] == ["dates_and_weeks"]

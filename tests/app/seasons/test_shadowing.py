@@ -230,3 +230,34 @@ def test_the_review_counts_job_shadowing_days_placed(login, admin, shadowing, se
     start = page.index("Hospiteringsdager plassert")
     assert "1 / 1" in page[start : page.index("</tr>", start)]
     assert "Hospitering data" in page
+
+
+def test_a_student_with_their_own_work_week_still_gets_job_shadowing(
+    login, admin, shadowing, season
+):
+    own, other = shadowing["students"]
+    own.has_own_network_placement = True
+    wishes.add_wish(own.user, own, season, "field:ict", "job_shadowing")
+    wishes.add_wish(own.user, own, season, f"offer:{shadowing['near'][0].id}")
+    page = login(own.user).get("/seasons/wishes").get_data(as_text=True)
+    assert "gjennom ditt eget nettverk, så matchingen gir deg ingen arbeidsuke" in page
+    season.status = "closed"
+    db.session.commit()
+
+    built = build_problem(season)
+    engine_own = built.students[f"student:{own.id}"]
+    assert engine_own.has_own_work_week and not engine_own.has_no_network
+    run = execute_run(start_run(admin, season).id)
+    assert sorted((p.student_id, p.kind) for p in run.placements) == [
+        (own.id, "job_shadowing"),
+        (other.id, "work_week"),
+    ]
+    assert (run.figures["students"], run.figures["placed"]) == (1, 1)  # the week is theirs
+    assert run.figures["shadowing_placed"] == 1
+
+
+def test_a_student_with_their_own_work_week_and_no_job_shadowing_wish_stays_out(shadowing, season):
+    own = shadowing["students"][0]
+    own.has_own_network_placement = True
+    db.session.commit()
+    assert f"student:{own.id}" not in build_problem(season).students
