@@ -19,6 +19,7 @@ from scheduler.problem import (
     Offer,
     OfferSlot,
     Params,
+    Placement,
     Problem,
     RoleModel,
     School,
@@ -289,6 +290,11 @@ class Context:
         if isinstance(period, int):
             return period in self.season_weeks
         return self.problem.season.has_date(period)
+
+    @cached_property
+    def previous_of(self) -> dict[tuple[str, str], Placement]:
+        """The previous run's placement of each (subject, kind), built once."""
+        return {(p.subject_id, p.kind): p for p in self.problem.previous}
 
     @cached_property
     def season_weeks(self) -> frozenset[int]:

@@ -44,6 +44,9 @@ class FlowInput:
     girl_bonus: dict[str, int] = field(default_factory=dict)
     is_tight: bool = False
     split_girls: bool = False  # girls in pools of their own, so bonus rounds can re-cost them
+    # `capacity` per slot of the kind, built once per round and shared by its components
+    # (built per component it cost seconds and megabytes at national size)
+    capacity_array: np.ndarray | None = None
 
 
 @dataclass
@@ -111,13 +114,19 @@ class _Graph:
         return tuple(np.concatenate(c) if c else np.zeros(0, dtype=np.int64) for c in self.columns)
 
 
+def capacity_array(slots: list[SlotKey], capacity: dict[SlotKey, int]) -> np.ndarray:
+    """Places left per slot, in the kind's slot order."""
+    return np.array([capacity.get(s, 0) for s in slots], dtype=np.int64)
+
+
 class _Builder:
     """Builds the flow network of one component with numpy, one school at a time."""
 
     def __init__(self, ctx: Context, iw: IntWeights, data: FlowInput) -> None:
         self.ctx, self.iw, self.data = ctx, iw, data
         self.ki = ctx.kind_index(data.kind)
-        self.cap = np.array([data.capacity.get(s, 0) for s in self.ki.slots], dtype=np.int64)
+        given = data.capacity_array
+        self.cap = capacity_array(self.ki.slots, data.capacity) if given is None else given
         self.split_girls = data.split_girls or bool(data.girl_bonus)
         self.graph = _Graph()
         self.n_students = len(data.students)
@@ -130,7 +139,7 @@ class _Builder:
         self.arc_index: list[int] = []
         self.arc_target: list[int | None] = []  # slot index (direct), -1 - pool node, None
         self.pool_arcs: list[tuple[int, np.ndarray, np.ndarray]] = []
-        self.previous = {(p.subject_id, p.kind): p for p in ctx.problem.previous}
+        self.previous = ctx.previous_of
         self.reach_cache: dict[tuple[str, int], _ReachArrays] = {}
         self._plan_schools()
 

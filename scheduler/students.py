@@ -10,7 +10,9 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from scheduler.context import Context, SlotKey, week_of
+import numpy as np
+
+from scheduler.context import Context, Period, SlotKey, week_of
 from scheduler.costs import (
     SCALE,
     IntWeights,
@@ -23,7 +25,7 @@ from scheduler.costs import (
     total,
 )
 from scheduler.cpsat import solve_options
-from scheduler.flow import FlowInput, FlowResult, Network, solve_flow
+from scheduler.flow import FlowInput, FlowResult, Network, capacity_array, solve_flow
 from scheduler.problem import WORK_WEEK, Placement, Student
 from scheduler.reasons import make_note
 from scheduler.variables import Option, student_options
@@ -148,14 +150,46 @@ def _capacity_left(ctx: Context, kind: str, pins: list[Placement]) -> dict[SlotK
     }
 
 
-def _components(ctx: Context, kind: str, free: list[Student]) -> list[list[Student]]:
-    """Work weeks split by the class's week; job shadowing is one component."""
+def _components(ctx: Context, kind: str, free: list[Student]) -> list[list[list[Student]]]:
+    """Work weeks split by the class's week (job shadowing is one batch), then each batch
+    into groups of students that reach no slot in common: their flows are independent, and
+    many small flows solve faster than one national one."""
     if kind != WORK_WEEK:
-        return [free] if free else []
+        return [_connected(ctx, kind, free)] if free else []
     groups: dict[int, list[Student]] = defaultdict(list)
     for s in free:
         groups[ctx.classes[s.class_id].work_week or 0].append(s)
-    return [groups[w] for w in sorted(groups)]
+    return [_connected(ctx, kind, groups[w]) for w in sorted(groups)]
+
+
+def _connected(ctx: Context, kind: str, students: list[Student]) -> list[list[Student]]:
+    """Students split by the slots they can reach (connected components of the bipartite
+    reach graph, by label propagation); groups in order of their first student."""
+    keys: dict[tuple[str, int, tuple[Period, ...]], int] = {}
+    of_student = []
+    for s in students:
+        school_id = ctx.classes[s.class_id].school_id
+        k = (school_id, ctx.grade_of(s), ctx.periods(s, kind))
+        of_student.append(keys.setdefault(k, len(keys)))
+    n_slots = len(ctx.kind_index(kind).slots)
+    heads = [ctx.reach(k[0], k[1], kind, k[2]).index for k in keys]
+    tails = np.repeat(np.arange(len(keys)), [len(h) for h in heads])
+    edges_a = tails + n_slots  # group nodes after the slot nodes
+    edges_b = np.concatenate(heads) if heads else np.zeros(0, dtype=np.int64)
+    label = np.arange(n_slots + len(keys))
+    while True:
+        low = np.minimum(label[edges_a], label[edges_b])
+        new = label.copy()
+        np.minimum.at(new, edges_a, low)
+        np.minimum.at(new, edges_b, low)
+        new = new[new]  # jump to the label's label: fewer rounds on long chains
+        if np.array_equal(new, label):
+            break
+        label = new
+    comps: dict[int, list[Student]] = {}
+    for s, g in zip(students, of_student, strict=True):
+        comps.setdefault(int(label[n_slots + g]), []).append(s)
+    return list(comps.values())
 
 
 def _to_placement(kind: str, sid: str, slot: SlotKey) -> Placement:
@@ -192,15 +226,28 @@ def _flow_round(
     placements = list(pins)
     bound = _pinned_cost(ctx, iw, pins)
     split = ctx.params.girls_share_rounds > 0 and iw.girls_share > 0
-    for i, comp in enumerate(_components(ctx, kind, free)):
-        data = FlowInput(kind, comp, capacity, shares.initial_caps(), bonus, split_girls=split)
-        if i not in networks:
-            networks[i] = Network(ctx, iw, data)
-        result, comp_bound = _solve_component(ctx, iw, data, shares, networks[i])
-        bound += comp_bound
-        for sid in sorted(result.placements):
-            placements.append(_to_placement(kind, sid, result.placements[sid]))
-        tick()
+    initial = shares.initial_caps()
+    slot_caps = capacity_array(ctx.kind_index(kind).slots, capacity)
+    i = 0  # a component's number, the same in every round
+    for batch in _components(ctx, kind, free):
+        for comp in batch:
+            data = FlowInput(
+                kind,
+                comp,
+                capacity,
+                dict(initial),
+                bonus,
+                split_girls=split,
+                capacity_array=slot_caps,
+            )
+            if i not in networks:
+                networks[i] = Network(ctx, iw, data)
+            result, comp_bound = _solve_component(ctx, iw, data, shares, networks[i])
+            bound += comp_bound
+            for sid in sorted(result.placements):
+                placements.append(_to_placement(kind, sid, result.placements[sid]))
+            i += 1
+        tick()  # a week (or job shadowing) done
     return placements, bound
 
 
