@@ -112,3 +112,34 @@ def test_progress_is_reported_and_cancel_stops(f, params) -> None:
     cancel = threading.Event()
     cancel.set()
     assert solve(problem, f.replace(params, cancel=cancel)).status == "cancelled"
+
+
+def test_towns_apart_are_solved_apart_with_the_same_result_and_steady_progress(f, params) -> None:
+    # Two towns 300 km apart in the same week reach no slot in common: separate flows. Each
+    # town's best placement holds as if it were solved alone, and progress never goes back.
+    def town(n: int, km: float) -> dict:
+        return {
+            "schools": (f.school(f"S{n}", lat=59.91 + km / 111.0),),
+            "classes": (f.klass(f"C{n}", school_id=f"S{n}"),),
+            "students": (
+                f.student(f"A{n}", f"C{n}", wishes=(f"O{n}",)),
+                f.student(f"B{n}", f"C{n}"),
+            ),
+            "offers": (
+                f.work_offer(f"O{n}", km_north=km + 1),
+                f.work_offer(f"P{n}", km_north=km + 2),
+            ),
+        }
+
+    north, south = town(1, 300.0), town(2, 0.0)
+    both = f.problem(**{k: north[k] + south[k] for k in north})
+    seen: list[float] = []
+    solution = solve(both, f.replace(params, progress=lambda _phase, x: seen.append(x)))
+    alone = [solve(f.problem(**t), params) for t in (north, south)]
+    assert set(solution.assignments) == set(alone[0].assignments) | set(alone[1].assignments)
+    assert {(p.subject_id, p.offer_id) for p in solution.assignments} >= {
+        ("A1", "O1"),
+        ("A2", "O2"),
+    }
+    assert validate(both, solution, params) == []
+    assert seen == sorted(seen) and seen[-1] == 1.0
