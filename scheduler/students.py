@@ -61,6 +61,11 @@ class ShareCaps:
         for p in pins:
             if p.slot is not None:
                 self.used[self.group(self.school(p.subject_id), p.slot)] += 1
+        self.previous: Counter[tuple[str, SlotKey]] = Counter(
+            (self.school(p.subject_id), p.slot)
+            for p in ctx.problem.previous
+            if p.kind == kind and p.slot is not None and p.subject_id in ctx.students
+        )
 
     def school(self, student_id: str) -> str:
         """School of a student."""
@@ -134,7 +139,12 @@ def _solve_component(
             left = shares.left(group)
             for slot in shares.company_slots(group[1], group[3]):
                 data.share_cap[(group[0], slot)] = 0
-            for slot, n in sorted(used.items(), key=lambda kv: (-kv[1], str(kv[0]))):
+            # the slots it used most first, then those of the previous run (stability)
+            prev = shares.previous
+            order = sorted(
+                used.items(), key=lambda kv: (-kv[1], -prev[(group[0], kv[0])], str(kv[0]))
+            )
+            for slot, n in order:
                 data.share_cap[(group[0], slot)] = min(n, left)
                 left -= min(n, left)
         result = solve_flow(ctx, iw, data)
