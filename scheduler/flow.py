@@ -138,7 +138,9 @@ class _Builder:
         self.arc_student: list[int] = []
         self.arc_index: list[int] = []
         self.arc_target: list[int | None] = []  # slot index (direct), -1 - pool node, None
-        self.pool_arcs: list[tuple[int, np.ndarray, np.ndarray]] = []
+        # (pool node, its first arc, slot index per arc): a pool's arcs are consecutive, and
+        # 32-bit indices halve what the kept networks hold
+        self.pool_arcs: list[tuple[int, int, np.ndarray]] = []
         self.previous = ctx.previous_of
         self.reach_cache: dict[tuple[str, int], _ReachArrays] = {}
         self._plan_schools()
@@ -245,7 +247,7 @@ class _Builder:
             cap = len(self.pool_members[node])
             bonus_slots = ra.index[mask] if is_girl else -1
             arcs = self.graph.add(np.full(len(heads), node), heads, cap, costs, bonus_slots)
-            self.pool_arcs.append((node, arcs, ra.index[mask]))
+            self.pool_arcs.append((node, int(arcs[0]), ra.index[mask].astype(np.int32)))
 
     def add_slot_arcs(self) -> None:
         """(school, slot) -> slot arcs with the share caps, slot -> sink with capacity."""
@@ -339,10 +341,10 @@ def _decode(builder: _Builder, smcf: min_cost_flow.SimpleMinCostFlow) -> dict[st
             result[students[idx].id] = slots[target]
         else:
             in_pool[-1 - target].append(idx)
-    for node, arcs_of_pool, index in builder.pool_arcs:
+    for node, first, index in builder.pool_arcs:
         members = sorted(in_pool.get(node, []), key=lambda i: students[i].id)
         pos = 0
-        pool_flows = smcf.flows(arcs_of_pool)
+        pool_flows = smcf.flows(np.arange(first, first + len(index), dtype=np.int64))
         for k in np.flatnonzero(pool_flows > 0):
             for _ in range(int(pool_flows[k])):
                 result[students[members[pos]].id] = slots[index[k]]

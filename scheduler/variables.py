@@ -22,7 +22,7 @@ from scheduler.problem import COMPANY_VISIT, ROLE_MODEL_VISIT, ClassRequest, Pla
 K = TypeVar("K")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Option:
     """One eligible placement with what the rules and goals need to know about it."""
 
