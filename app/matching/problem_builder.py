@@ -141,13 +141,13 @@ def _engine_class(c, season: Season) -> SchoolClass:
     return SchoolClass(key("class", c.id), key("school", c.school_id), c.grade, c.size, week)
 
 
-def _offer_slots(offer: OfferRow, season: SeasonRow, built: Built) -> tuple[OfferSlot, ...]:
-    """Slots inside the season with free places; one per ISO week for work weeks."""
+def _offer_slots(offer: OfferRow, slot_rows, built: Built) -> tuple[OfferSlot, ...]:
+    """The season's slots with free places; one per ISO week for work weeks."""
     slots: list[OfferSlot] = []
     offer_id = key("offer", offer.id)
-    for slot in offer.slots:
+    for slot in slot_rows:
         free = slot.capacity - slot.taken + built.booked.get(slot.id, 0)
-        if free <= 0 or not season.starts_on <= slot.date <= season.ends_on:
+        if free <= 0:
             continue
         period = iso_week(slot.date) if offer.kind == WORK_WEEK else slot.date
         if (offer_id, period) in built.slot_ids:
@@ -167,18 +167,16 @@ def _offers(season: SeasonRow, built: Built) -> tuple[Offer, ...]:
         sa.select(OfferRow)
         .where(OfferRow.is_active.is_(True), OfferRow.kind.in_(STUDENT_OFFER_KINDS))
         .where(OfferRow.slots.any(SlotRow.date.between(season.starts_on, season.ends_on)))
-        .options(
-            selectinload(OfferRow.slots),
-            selectinload(OfferRow.site),
-            selectinload(OfferRow.company),
-        )
+        .options(selectinload(OfferRow.site), selectinload(OfferRow.company))
         .order_by(OfferRow.id)
     )
+    slot_rows = rows.slots_by_offer(season)
     out = []
     for offer in db.session.scalars(query):
         site = offer.site
-        slots = _offer_slots(offer, season, built) if site and site.latitude is not None else ()
-        if not slots or site.longitude is None:
+        located = site and site.latitude is not None and site.longitude is not None
+        slots = _offer_slots(offer, slot_rows.get(offer.id, ()), built) if located else ()
+        if not slots:
             continue
         engine_id = key("offer", offer.id)
         built.offers[engine_id] = offer
@@ -215,10 +213,11 @@ def _students(season: SeasonRow, class_rows, offer_ids: set[str], built: Built):
     means no job shadowing). One placed through their own network gets no work week (their
     place goes to someone else), so they are in the batch only for job shadowing."""
     prefs = rows.preferences_by_student(season)
+    students_of = rows.students_by_class(class_rows)
     out = []
     for c in class_rows:
         window = class_shadowing_days(c, season)
-        for s in sorted(c.students, key=lambda s: s.id):
+        for s in students_of.get(c.id, ()):
             own = prefs.get(s.id, [])
             shadowing = [p for p in own if p.kind == JOB_SHADOWING]
             if s.has_own_network_placement and not (shadowing and window):

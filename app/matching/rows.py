@@ -13,10 +13,11 @@ from sqlalchemy.orm import selectinload
 
 from app.bookings.capacity import visits_left
 from app.bookings.models import Booking
+from app.companies.models import OfferSlot as SlotRow
 from app.companies.models import RoleModel as RoleModelRow
 from app.extensions import db
 from app.matching.ids import key
-from app.schools.models import School, SchoolClass
+from app.schools.models import School, SchoolClass, Student
 from app.seasons.models import MatchRun, Preference, Season
 from app.seasons.models import Placement as PlacementRow
 from scheduler import WORK_WEEK, ExistingBooking, Placement, Problem, RoleModel
@@ -37,21 +38,56 @@ def classes_of(schools: list[School]) -> list[SchoolClass]:
     ids = [s.id for s in schools]
     if not ids:
         return []
+    query = sa.select(SchoolClass).where(SchoolClass.school_id.in_(ids))
+    return list(db.session.scalars(query.order_by(SchoolClass.id)))
+
+
+# The bulk rows of a build (students, wishes, slots) are read as plain rows: at national
+# size, building 300,000 ORM objects for them took 8 of the build's 11 seconds.
+
+
+def students_by_class(classes: list[SchoolClass]) -> dict[int, list[sa.Row]]:
+    """The students of these classes (what the engine needs of them), in id order."""
+    out: dict[int, list[sa.Row]] = defaultdict(list)
+    ids = [c.id for c in classes]
+    if not ids:
+        return out
     query = (
-        sa.select(SchoolClass)
-        .where(SchoolClass.school_id.in_(ids))
-        .options(selectinload(SchoolClass.students))
-        .order_by(SchoolClass.id)
+        sa.select(
+            Student.id,
+            Student.class_id,
+            Student.has_own_network_placement,
+            Student.has_diversity_consent,
+            Student.gender,
+        )
+        .where(Student.class_id.in_(ids))
+        .order_by(Student.id)
     )
-    return list(db.session.scalars(query))
+    for row in db.session.execute(query):
+        out[row.class_id].append(row)
+    return out
 
 
-def preferences_by_student(season: Season) -> dict[int, list[Preference]]:
+def preferences_by_student(season: Season) -> dict[int, list[sa.Row]]:
     """The season's wishes per student, both kinds (work week and job shadowing)."""
-    out: dict[int, list[Preference]] = defaultdict(list)
-    query = sa.select(Preference).where(Preference.season_id == season.id)
-    for p in db.session.scalars(query):
+    out: dict[int, list[sa.Row]] = defaultdict(list)
+    columns = (Preference.student_id, Preference.kind, Preference.rank, Preference.offer_id)
+    query = sa.select(*columns, Preference.field).where(Preference.season_id == season.id)
+    for p in db.session.execute(query):
         out[p.student_id].append(p)
+    return out
+
+
+def slots_by_offer(season: Season) -> dict[int, list[sa.Row]]:
+    """Offer slots inside the season per offer, by date."""
+    out: dict[int, list[sa.Row]] = defaultdict(list)
+    query = (
+        sa.select(SlotRow.id, SlotRow.offer_id, SlotRow.date, SlotRow.capacity, SlotRow.taken)
+        .where(SlotRow.date.between(season.starts_on, season.ends_on))
+        .order_by(SlotRow.offer_id, SlotRow.date, SlotRow.id)
+    )
+    for slot in db.session.execute(query):
+        out[slot.offer_id].append(slot)
     return out
 
 
