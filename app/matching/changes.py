@@ -25,6 +25,7 @@ from app.core.errors import DomainError
 from app.core.model_base import utcnow
 from app.core.recipients import class_teachers, reachable
 from app.extensions import db
+from app.matching.figures import recount_after_hand_change
 from app.matching.invites import event_of, recipients, school_class_of, times
 from app.outbox.services import queue_email
 from app.seasons.models import Placement
@@ -99,6 +100,8 @@ def cancel_placement(actor, placement: Placement, reason: str) -> Placement:
     _give_back(placement)
     queue_cancellations(placement)
     audit.record(actor, "matching.cancel", placement, reason=reason)
+    db.session.flush()
+    recount_after_hand_change(placement.run)
     db.session.commit()
     return placement
 

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import sqlalchemy as sa
+
+from app.extensions import db
+from app.schools.models import School, SchoolClass, Student
 from app.seasons.models import MatchRun
-from scheduler import WORK_WEEK, Solution
+from app.seasons.models import Placement as PlacementRow
+from scheduler import JOB_SHADOWING, WORK_WEEK, Solution
 
 
 def _share(part: int, whole: int) -> float | None:
@@ -32,6 +37,8 @@ def _student_figures(run: MatchRun, built) -> dict:
     declared = [s for s in placed if s.gender]
     return {
         "students": len(taking_part),
+        "students_rural": len(rural_part),
+        "students_no_network": len(no_network),
         "placed": len(placed),
         "share_placed": _share(len(placed), len(taking_part)),
         "share_placed_rural": _share(sum(s.id in rows for s in rural_part), len(rural_part)),
@@ -72,3 +79,49 @@ def figures_of(run: MatchRun, built, solution: Solution) -> dict:
         ],
         "notes": [{"code": n.code, "params": dict(n.params)} for n in solution.notes],
     }
+
+
+def recount_after_hand_change(run: MatchRun) -> None:
+    """Count the placement figures again from the run's placements that stand, after a move,
+    a cancellation or a placement by hand, so the review never shows a count the run no
+    longer has; the cost by goal, the bound and the gap stay the engine's."""
+    f = dict(run.figures or {})
+    is_week = sa.and_(PlacementRow.kind == WORK_WEEK, PlacementRow.student_id.is_not(None))
+    week = sa.and_(is_week, PlacementRow.preference_rank.is_not(None))
+    declared = sa.and_(is_week, Student.has_diversity_consent, Student.gender.is_not(None))
+    row = db.session.execute(
+        sa.select(
+            sa.func.count().filter(is_week),
+            sa.func.count().filter(is_week, School.is_rural),
+            sa.func.avg(PlacementRow.preference_rank).filter(week),
+            sa.func.count().filter(week, PlacementRow.preference_rank <= 2),
+            sa.func.count().filter(week),
+            sa.func.avg(PlacementRow.travel_km).filter(is_week),
+            sa.func.count().filter(declared, Student.gender == "female"),
+            sa.func.count().filter(declared),
+            sa.func.count().filter(PlacementRow.kind == JOB_SHADOWING),
+            sa.func.count().filter(PlacementRow.request_id.is_not(None)),
+        )
+        .select_from(PlacementRow)
+        .outerjoin(Student, Student.id == PlacementRow.student_id)
+        .outerjoin(SchoolClass, SchoolClass.id == Student.class_id)
+        .outerjoin(School, School.id == SchoolClass.school_id)
+        .where(PlacementRow.run_id == run.id, PlacementRow.cancelled_at.is_(None))
+    ).one()
+    placed, rural, rank, top2, ranked, km, girls, declared_n, shadowed, met = row
+    f.update(
+        placed=placed,
+        share_placed=_share(placed, f.get("students", 0)),
+        mean_rank=round(float(rank), 2) if rank is not None else None,
+        share_top2=_share(top2, ranked),
+        mean_km=round(float(km), 2) if km is not None else None,
+        girls_share=_share(girls, declared_n),
+        shadowing_placed=shadowed,
+        requests_met=met,
+        share_requests_met=_share(met, f.get("requests", 0)),
+        hand_changes=f.get("hand_changes", 0) + 1,
+    )
+    if "students_rural" in f:  # runs stored before the denominators were kept keep their shares
+        f["share_placed_rural"] = _share(rural, f["students_rural"])
+        f["share_placed_no_network"] = _share(placed, f["students_no_network"])
+    run.figures = f

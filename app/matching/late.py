@@ -24,6 +24,7 @@ from app.core import audit
 from app.core.errors import DomainError
 from app.core.recipients import class_teachers, reachable
 from app.extensions import db
+from app.matching.figures import recount_after_hand_change
 from app.matching.ids import key
 from app.matching.invites import event_of, placement_uid, queue_invites
 from app.matching.params import params_for
@@ -181,6 +182,8 @@ def place_student(actor, run: MatchRun, student: Student, kind: str, slot_id: in
     queue_invites(row)
     queue_notices(row)
     audit.record(actor, "matching.place", row, slot=slot.id)
+    db.session.flush()
+    recount_after_hand_change(run)
     db.session.commit()
     return row
 

@@ -18,6 +18,7 @@ from app.core import audit
 from app.core.errors import DomainError
 from app.core.search import containing
 from app.extensions import db
+from app.matching.figures import recount_after_hand_change
 from app.matching.ids import key
 from app.matching.params import params_for
 from app.matching.problem_builder import Built, build_problem
@@ -169,6 +170,8 @@ def move_placement(actor, placement: PlacementRow, slot_id: int) -> PlacementRow
     placement.travel_km, placement.reason = travel_km(built, moved, road), ""
     placement.reason_code, placement.reason_params = "", None  # moved by hand: no reason
     audit.record(actor, "matching.move", placement, slot=slot.id)
+    db.session.flush()
+    recount_after_hand_change(placement.run)
     db.session.commit()
     return placement
 
