@@ -68,13 +68,23 @@ def translation_directories(app: Flask) -> list[str]:
     return ["translations", *found]
 
 
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+
 @event.listens_for(Engine, "connect")
 def _sqlite_foreign_keys(dbapi_connection, _record) -> None:
     """SQLite ignores foreign keys unless asked on every connection, and its lower() knows
-    only A to Z: searching "ørland" would miss "Ørland". Python's lower() knows Æ, Ø and Å."""
+    only A to Z: searching "ørland" would miss "Ørland". Python's lower() knows Æ, Ø and Å.
+
+    On the embedded default a background job (a matching run, publishing a region: several
+    seconds in one transaction) writes beside the web requests: a request that also writes
+    waits for it (up to 30 s, not the driver's 5 s, after which it got an error page), and
+    write-ahead logging lets pages read while the job writes."""
     if isinstance(dbapi_connection, sqlite3.Connection):
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode=WAL")  # an in-memory database stays "memory"
         cursor.close()
         dbapi_connection.create_function(
             "lower",
