@@ -107,3 +107,23 @@ def test_the_pages_after_publication_are_accessible(page: Page, live_server, pub
         page.goto(live_server + path)
         found[path] = serious_violations(page)
     assert found == dict.fromkeys(paths, [])
+
+
+def test_a_teacher_reads_the_requests_on_a_phone_without_scrolling_sideways(
+    page: Page, live_server
+):
+    teacher, school_class, _student = _class_with_offer()
+    ClassRequestFactory(season=SeasonFactory(status="requests_open"), school_class=school_class)
+    teacher = teacher.user
+    page.set_viewport_size({"width": 360, "height": 780})
+    _log_in(page, live_server, teacher)
+    page.goto(live_server + "/seasons/requests")
+    table = page.locator(".table-wrap", has=page.locator("table.stack"))
+    assert table.evaluate("e => e.scrollWidth <= e.clientWidth")  # each row is a block
+    when = page.locator("table.stack td[data-label]").nth(2)  # the class, what, when
+    label = when.get_attribute("data-label")
+    assert label in ("Når", "When")
+    assert when.evaluate("e => getComputedStyle(e, '::before').content") == f'"{label}"'
+    assert page.locator("table.stack thead").count() == 1  # kept for screen readers
+    page.set_viewport_size({"width": 1024, "height": 780})
+    assert when.evaluate("e => getComputedStyle(e).display") == "table-cell"
