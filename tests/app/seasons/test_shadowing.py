@@ -261,3 +261,24 @@ def test_a_student_with_their_own_work_week_and_no_job_shadowing_wish_stays_out(
     own.has_own_network_placement = True
     db.session.commit()
     assert f"student:{own.id}" not in build_problem(season).students
+
+
+def test_a_pinned_work_week_is_dropped_once_the_student_found_their_own(admin, shadowing, season):
+    from app.matching.review import set_pinned
+
+    own = shadowing["students"][0]
+    wishes.add_wish(own.user, own, season, "field:ict", "job_shadowing")
+    season.status = "closed"
+    db.session.commit()
+    first = execute_run(start_run(admin, season).id)
+    week = next(p for p in first.placements if p.student_id == own.id and p.kind == "work_week")
+    set_pinned(admin, week, True)
+    own.has_own_network_placement = True
+    db.session.commit()
+
+    problem = build_problem(season).problem
+    carried = [p for p in (*problem.pins, *problem.previous) if p.subject_id == f"student:{own.id}"]
+    assert "work_week" not in {p.kind for p in carried}  # neither pinned nor as previous
+    second = execute_run(start_run(admin, season).id)
+    assert second.status == "finished"
+    assert sorted(p.kind for p in second.placements if p.student_id == own.id) == ["job_shadowing"]
