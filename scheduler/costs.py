@@ -105,11 +105,6 @@ def request_unassigned_cost(iw: IntWeights, ctx: Context, request_id: str) -> in
     return iw.unassigned_request + iw.rural_reach * is_reach_school(ctx, school_id)
 
 
-def previous_of(ctx: Context) -> dict[tuple[str, str], Placement]:
-    """Previous placements by (subject, kind)."""
-    return {(p.subject_id, p.kind): p for p in ctx.problem.previous}
-
-
 def placement_rank(ctx: Context, p: Placement) -> int:
     """Rank of a student placement (last resort when no wish matches)."""
     student, offer = ctx.students[p.subject_id], ctx.offers[p.offer_id or ""]

@@ -13,7 +13,6 @@ from scheduler.context import Context, Period
 from scheduler.costs import (
     IntWeights,
     participants,
-    previous_of,
     request_unassigned_cost,
     unplaced_cost,
 )
@@ -58,7 +57,7 @@ def constant_cost(
 ) -> int:
     """Unplaced and stability cost of subjects of the kinds that have no option at all."""
     present = {(o.placement.subject_id, o.placement.kind) for o in options}
-    cost = sum(iw.stability for key in previous_of(ctx) if key[1] in kinds and key not in present)
+    cost = sum(iw.stability for key in ctx.previous_of if key[1] in kinds and key not in present)
     for kind in kinds:
         if kind in STUDENT_KINDS:
             for s in participants(ctx, kind):

@@ -16,7 +16,6 @@ from scheduler.costs import (
     centikm,
     girls_fields,
     is_reach_school,
-    previous_of,
 )
 from scheduler.problem import FEMALE, STUDENT_KINDS
 from scheduler.variables import OptionVars
@@ -96,7 +95,7 @@ def stability_term(vars: OptionVars, ctx: Context, iw: IntWeights) -> SoftTerm:
     subjects = {(o.placement.subject_id, o.placement.kind) for o in vars.options}
     index = {o.placement: i for i, o in enumerate(vars.options)}
     expr: cp_model.LinearExpr | int = 0
-    for key, prev in sorted(previous_of(ctx).items()):
+    for key, prev in sorted(ctx.previous_of.items()):
         if key in subjects:
             expr += 1 - vars.x[index[prev]] if prev in index else 1
     return SoftTerm("stability", iw.stability, expr)

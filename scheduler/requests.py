@@ -42,7 +42,7 @@ def _option_cost(iw: IntWeights, option: Option, prev: dict[tuple[str, str], Pla
 
 def greedy_requests(ctx: Context, iw: IntWeights, options: list[Option]) -> set[Placement]:
     """Cheapest feasible option per request in id order: a hint for CP-SAT."""
-    prev = {(p.subject_id, p.kind): p for p in ctx.problem.previous}
+    prev = ctx.previous_of
     seats: Counter[SlotKey] = Counter(ctx.booked)
     rm_dates: defaultdict[str, set[dt.date | None]] = defaultdict(set)
     rm_used: Counter[str] = Counter()
@@ -97,7 +97,7 @@ def _role_model_network(
     ctx: Context, iw: IntWeights, options: list[Option], requests: list[str]
 ) -> IntArray:
     """Arc arrays: request -> sink (unmet), request -> (role model, date) -> role model -> sink."""
-    prev = {(p.subject_id, p.kind): p for p in ctx.problem.previous}
+    prev = ctx.previous_of
     ids = {r: i for i, r in enumerate(requests)}
     sink = len(requests)
     # ("d", role model, date) and ("r", role model) nodes, numbered after the sink

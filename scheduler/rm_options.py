@@ -92,7 +92,7 @@ def _keep_role_models(
 
 def role_model_visit_options(ctx: Context) -> list[Option]:
     """Eligible (request, role model, date, mode) options after exact pruning."""
-    previous = {(p.subject_id, p.kind): p for p in ctx.problem.previous}
+    previous = ctx.previous_of
     options: list[Option] = []
     requests = requests_of(ctx, ROLE_MODEL_VISIT, options)
     rms = _RoleModels(ctx)

@@ -210,7 +210,7 @@ def _to_placement(kind: str, sid: str, slot: SlotKey) -> Placement:
 
 
 def _pinned_cost(ctx: Context, iw: IntWeights, pins: list[Placement]) -> int:
-    prev = {(p.subject_id, p.kind): p for p in ctx.problem.previous}
+    prev = ctx.previous_of
     return sum(
         student_option_cost(
             iw, placement_rank(ctx, p), placement_km(ctx, p), prev.get((p.subject_id, p.kind)) == p
