@@ -92,6 +92,8 @@ def _placement(placement) -> dict[str, Any]:
         "address": offer.site.address if offer and offer.site else None,
         "cancelled": placement.cancelled_at.isoformat() if placement.cancelled_at else None,
         "cancel_reason": placement.cancel_reason or None,
+        "moved": placement.changed_at.isoformat() if placement.changed_at else None,
+        "move_reason": placement.change_reason or None,
     }
 
 

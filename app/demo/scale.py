@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import resource
 import tempfile
 import time
@@ -110,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _after_publication(step: Steps, client, run) -> None:
     """Time the changes after publication: cancel a placement, place its student again by
-    hand, and the host's list of who comes."""
+    hand, move another one, and the host's list of who comes."""
     placement = db.session.scalar(
         sa.select(Placement).where(Placement.run_id == run.id).order_by(Placement.id).limit(1)
     )
@@ -119,6 +120,15 @@ def _after_publication(step: Steps, client, run) -> None:
     place_url = f"/matching/runs/{run.id}/students/{placement.student_id}/place"
     step("place-by-hand page", lambda: _get(client, place_url))
     step("place by hand", lambda: _post(client, place_url, {"slot_id": placement.slot_id}))
+    moved = db.session.scalar(
+        sa.select(Placement).where(Placement.run_id == run.id).order_by(Placement.id.desc())
+    )
+    move_url = f"/matching/placements/{moved.id}/move"
+    step("move page", lambda: _get(client, move_url))
+    choice = re.search(r'<option value="(\d+)"', client.get(move_url).get_data(as_text=True))
+    if choice:
+        data = {"slot_id": choice.group(1), "reason": "Verten har flyttet dagen."}
+        step("move a published placement", lambda: _post(client, move_url, data))
     company_id = placement.slot.offer.company_id
     step("host's list", lambda: _get(client, f"/companies/{company_id}/season-placements"))
 

@@ -76,7 +76,7 @@ def _mark_cancelled(placement: Placement, reason: str) -> bool:
     return result.rowcount == 1
 
 
-def _give_back(placement: Placement) -> None:
+def give_back(placement: Placement) -> None:
     """Return what publishing took: a role model's visit, a seat, or a class's group."""
     if placement.role_model_id is not None:
         release_role_model_visit(placement.role_model_id, placement.on_date.year)
@@ -97,7 +97,7 @@ def cancel_placement(actor, placement: Placement, reason: str) -> Placement:
     if not _mark_cancelled(placement, reason):
         raise DomainError(None, _("This placement is already cancelled."))
     db.session.refresh(placement)
-    _give_back(placement)
+    give_back(placement)
     queue_cancellations(placement)
     audit.record(actor, "matching.cancel", placement, reason=reason)
     db.session.flush()
@@ -106,7 +106,7 @@ def cancel_placement(actor, placement: Placement, reason: str) -> Placement:
     return placement
 
 
-def _notice_users(placement: Placement) -> list[User]:
+def notice_users(placement: Placement) -> list[User]:
     """The class's teachers for a student's placement (they had it in the class summary)."""
     if placement.student is None:
         return []
@@ -118,7 +118,7 @@ def queue_cancellations(placement: Placement) -> int:
     count = 0
     invited = recipients(placement)
     invited_ids = {u.id for u in invited}
-    notified = [u for u in _notice_users(placement) if u.id not in invited_ids]
+    notified = [u for u in notice_users(placement) if u.id not in invited_ids]
     for user, with_invite in [(u, True) for u in invited] + [(u, False) for u in notified]:
         with force_locale(user.language or "nb"):
             event = event_of(placement)
@@ -126,7 +126,7 @@ def queue_cancellations(placement: Placement) -> int:
                 "matching/email/cancel.txt",
                 user=user,
                 event=event,
-                placement=placement,
+                reason=placement.cancel_reason,
                 with_invite=with_invite,
                 when=local_text(event.start_utc, event.tz_name, user.language),
             )

@@ -92,3 +92,18 @@ class CancelPlacementForm(FlaskForm):
             "Sent with the cancellation to the host or role model and to the class's teacher."
         ),
     )
+
+
+class MovePublishedForm(MoveForm):
+    """Move a published placement; the reason goes with the change to everyone concerned."""
+
+    reason = TextAreaField(
+        _l("Reason"),
+        validators=[
+            DataRequired(message=_l("Write why, for the people concerned.")),
+            Length(max=500, message=_l("Keep it under 500 characters.")),
+        ],
+        description=_l(
+            "Sent with the change to the host and to the class's teacher, and shown to the student."
+        ),
+    )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
+from typing import NamedTuple
 
 import sqlalchemy as sa
 from flask import render_template
@@ -34,8 +35,8 @@ from app.matching.review import RULE_MESSAGES, option_label
 from app.matching.rows import at_slot
 from app.matching.store import travel_km, wish_rank
 from app.outbox.services import queue_email
-from app.schools.models import Student
-from app.seasons.models import MatchRun, Unmatched
+from app.schools.models import SchoolClass, Student
+from app.seasons.models import ClassRequest, MatchRun, Unmatched
 from app.seasons.models import Placement as PlacementRow
 from scheduler import JOB_SHADOWING, WORK_WEEK, Placement, Solution, validate
 
@@ -43,30 +44,47 @@ from scheduler import JOB_SHADOWING, WORK_WEEK, Placement, Solution, validate
 STUDENT_KINDS = (WORK_WEEK, JOB_SHADOWING)
 
 
-def _active(run: MatchRun, kind: str) -> list[tuple[int, Placement]]:
-    """The run's students' placements of this kind that are not cancelled, as (slot id,
-    engine placement), read as plain columns (as ORM rows with their slots, a national run's
-    48,000 took 17 s)."""
+class Active(NamedTuple):
+    """A placement of the run that stands, as the engine sees it, with the seats it holds."""
+
+    row_id: int
+    slot_id: int
+    seats: int
+    placement: Placement
+
+
+def active(run: MatchRun, kind: str) -> list[Active]:
+    """The run's placements of this kind at an offer slot that are not cancelled (a student
+    holds one seat, a class its size), read as plain columns (as ORM rows with their slots,
+    a national run's 48,000 took 17 s)."""
     query = (
         sa.select(
+            PlacementRow.id,
             PlacementRow.slot_id,
             PlacementRow.student_id,
+            PlacementRow.request_id,
+            SchoolClass.size,
             OfferSlot.offer_id,
             OfferSlot.date,
             PlacementRow.mode,
         )
         .join(OfferSlot, PlacementRow.slot_id == OfferSlot.id)
+        .outerjoin(ClassRequest, PlacementRow.request_id == ClassRequest.id)
+        .outerjoin(SchoolClass, ClassRequest.class_id == SchoolClass.id)
         .where(
             PlacementRow.run_id == run.id,
             PlacementRow.kind == kind,
-            PlacementRow.student_id.is_not(None),
             PlacementRow.cancelled_at.is_(None),
         )
     )
-    return [
-        (slot_id, at_slot(key("student", student_id), kind, offer_id, day, mode))
-        for slot_id, student_id, offer_id, day, mode in db.session.execute(query)
-    ]
+    out = []
+    for row_id, slot_id, student_id, request_id, size, offer_id, day, mode in db.session.execute(
+        query
+    ):
+        subject = key("student", student_id) if student_id else key("request", request_id)
+        seats = 1 if student_id else size
+        out.append(Active(row_id, slot_id, seats, at_slot(subject, kind, offer_id, day, mode)))
+    return out
 
 
 def has_placement(run: MatchRun, student: Student, kind: str) -> bool:
@@ -80,7 +98,7 @@ def has_placement(run: MatchRun, student: Student, kind: str) -> bool:
     return db.session.scalar(query.limit(1)) is not None
 
 
-def _fits(built: Built, student: Student, kind: str, period) -> bool:
+def fits_period(built: Built, student: Student, kind: str, period) -> bool:
     """Whether a slot's week or date is one the student can take part in: the class's week,
     or a day of the job-shadowing days the student wished in (the engine's own periods)."""
     if kind == WORK_WEEK:
@@ -106,7 +124,7 @@ def place_options(run: MatchRun, student: Student, kind: str, built: Built | Non
     options = []
     for (offer_id, period), slot_id in built.slot_ids.items():
         offer = built.offers[offer_id]
-        if offer.kind != kind or not _fits(built, student, kind, period):
+        if offer.kind != kind or not fits_period(built, student, kind, period):
             continue
         slot = db.session.get(OfferSlot, slot_id)
         km = travel_km(built, _candidate(student, kind, offer_id, period), params.road_factor)
@@ -119,10 +137,12 @@ def place_options(run: MatchRun, student: Student, kind: str, built: Built | Non
     return [(slot_id, label) for *_order, slot_id, label in options[:200]]
 
 
-def _as_published(built: Built, active: list[tuple[int, Placement]]):
-    """The season's problem with each slot's capacity as the run saw it: its own seats,
-    taken at publication, given back."""
-    seats = Counter(slot_id for slot_id, _placement in active)
+def _as_published(built: Built, standing: list[Active]):
+    """The season's problem with each slot's capacity as the run saw it: the seats its
+    placements took at publication given back."""
+    seats: Counter[int] = Counter()
+    for placement in standing:
+        seats[placement.slot_id] += placement.seats
     slot_ids = built.slot_ids
     offers = tuple(
         replace(
@@ -137,10 +157,15 @@ def _as_published(built: Built, active: list[tuple[int, Placement]]):
     return replace(built.problem, offers=offers, pins=(), previous=())
 
 
-def _broken_rules(built: Built, run: MatchRun, candidate: Placement) -> set[str]:
-    active = _active(run, candidate.kind)
-    problem, params = _as_published(built, active), params_for(run.season)
-    others = tuple(placement for _slot_id, placement in active)
+def broken_rules(
+    built: Built, run: MatchRun, candidate: Placement, replacing: int | None = None
+) -> set[str]:
+    """The hard rules the candidate breaks when added to the run as it stands (in place of
+    the placement `replacing`, for a move); a rule the run already bent by hand is not
+    held against it."""
+    standing = active(run, candidate.kind)
+    problem, params = _as_published(built, standing), params_for(run.season)
+    others = tuple(p.placement for p in standing if p.row_id != replacing)
 
     def broken(placements: tuple[Placement, ...]) -> set[tuple[str, str]]:
         solution = Solution("feasible", placements, (), 0.0, 0.0, 0.0, 0.0)
@@ -170,7 +195,7 @@ def place_student(actor, run: MatchRun, student: Student, kind: str, slot_id: in
     if slot is None or not found or built.offers[found[0][0]].kind != kind:
         raise DomainError("slot_id", _("Choose a place that is open in this season."))
     candidate = _candidate(student, kind, *found[0])
-    broken = _broken_rules(built, run, candidate)
+    broken = broken_rules(built, run, candidate)
     if broken:
         rule = sorted(broken)[0]
         raise DomainError(

@@ -52,16 +52,18 @@ def previous_run(run: MatchRun) -> MatchRun | None:
 
 
 def after_publication(run: MatchRun) -> dict[str, int] | None:
-    """How a published run changed by hand since: placements cancelled, students placed."""
+    """How a published run changed by hand since: placements cancelled, moved (and not
+    cancelled after), students placed."""
     if run.published_at is None:
         return None
     rows = db.session.execute(
         sa.select(
             sa.func.count(PlacementRow.cancelled_at),
             sa.func.count(PlacementRow.id).filter(PlacementRow.created_at > run.published_at),
+            sa.func.count(PlacementRow.changed_at).filter(PlacementRow.cancelled_at.is_(None)),
         ).where(PlacementRow.run_id == run.id)
     ).one()
-    return {"cancelled": rows[0], "placed": rows[1]}
+    return {"cancelled": rows[0], "placed": rows[1], "moved": rows[2]}
 
 
 def placements_query(run: MatchRun, q: str = "") -> sa.Select:

@@ -23,8 +23,14 @@ from app.core.errors import DomainError, apply_to_form
 from app.core.navigation import is_safe_path
 from app.core.permissions import ADMIN, authorize, roles_required
 from app.extensions import db
-from app.matching import archive, changes, jobs, late, publish, review, runs, settings
-from app.matching.forms import CancelPlacementForm, ConfirmForm, MoveForm, SettingsForm
+from app.matching import archive, changes, jobs, late, moves, publish, review, runs, settings
+from app.matching.forms import (
+    CancelPlacementForm,
+    ConfirmForm,
+    MoveForm,
+    MovePublishedForm,
+    SettingsForm,
+)
 from app.matching.params import GRADES, WEIGHT_HELP, WEIGHT_LABELS, weight_names
 from app.matching.phases import PHASE_LABELS
 from app.matching.reasons import reason_html, run_notes
@@ -180,6 +186,8 @@ def pin(placement_id: int, action: str):
 def move(placement_id: int):
     """Move a placement to another slot, refused with a clear message if a rule breaks."""
     placement = _placement(placement_id)
+    if placement.run.status == "published":
+        return _move_published(placement)
     form = MoveForm()
     form.slot_id.choices = review.move_options(placement)
     if form.validate_on_submit():
@@ -192,6 +200,29 @@ def move(placement_id: int):
             flash(_("The placement is moved and pinned."), "success")
             return redirect(url_for("matching.review", run_id=placement.run_id))
     return render_template("matching/move.html", placement=placement, form=form)
+
+
+def _move_published(placement: Placement):
+    """Move a published placement: calendars get the change, the old place comes free."""
+    form = MovePublishedForm()
+    is_open = moves.can_move(placement)
+    if is_open and form.validate_on_submit():
+        try:
+            moves.move_published(current_user, placement, form.slot_id.data, form.reason.data)
+        except DomainError as error:
+            apply_to_form(form, error)
+        else:
+            flash(_("The placement is moved and the people concerned are told."), "success")
+            return redirect(
+                url_for(
+                    "matching.review", run_id=placement.run_id, _anchor=f"placement-{placement.id}"
+                )
+            )
+    # The choices only for showing the page: building them reads the whole season.
+    form.slot_id.choices = moves.move_options(placement) if is_open else []
+    return render_template(
+        "matching/move.html", placement=placement, form=form, is_open=is_open, is_published=True
+    )
 
 
 @bp.route("/placements/<int:placement_id>/cancel", methods=["GET", "POST"])

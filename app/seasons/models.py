@@ -167,6 +167,10 @@ class Placement(TimestampMixin, db.Model):
     # left): its place is given back, CANCEL invites go out and calendars drop it.
     cancelled_at: Mapped[datetime | None]
     cancel_reason: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
+    # Set when an administrator moves a published placement to another place or day: the
+    # row keeps its UID, and calendars get the change with a higher SEQUENCE.
+    changed_at: Mapped[datetime | None]
+    change_reason: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
 
     __table_args__ = (
         sa.CheckConstraint(

@@ -66,7 +66,7 @@ def test_place_again_after_a_cancellation_invites_the_host_and_tells_the_teacher
     followed = client.get(response.location).get_data(as_text=True)
     assert "er plassert" in followed
     review = client.get(response.location).get_data(as_text=True)  # searched for the student
-    assert "Siden publisering: 1 avlyst, 1 plassert for hånd." in review
+    assert "Siden publisering: 1 avlyst, 0 flyttet, 1 plassert for hånd." in review
     assert "Plassert for hånd etter publisering" in review
     pupil = app.test_client()
     pupil.post("/login", data={"login": student.user.username, "password": PASSWORD})
