@@ -85,7 +85,7 @@ def test_season_and_matching_pages_are_accessible(page: Page, live_server, pages
 
 @pytest.fixture
 def published_pages():
-    """A published run: the pages that change it afterwards (cancel, place by hand)."""
+    """A published run: the pages that change it afterwards (cancel, move, place by hand)."""
     admin = AdminFactory()
     _teacher, _class, student = _class_with_offer()
     season = SeasonFactory(status="closed")
@@ -95,6 +95,7 @@ def published_pages():
     return admin, [
         f"/matching/runs/{run.id}/review",
         f"/matching/placements/{placement.id}/cancel",
+        f"/matching/placements/{placement.id}/move",
         f"/matching/runs/{run.id}/students/{student.id}/place",
     ]
 

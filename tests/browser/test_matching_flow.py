@@ -1,5 +1,5 @@
 """A student ranks wishes on a phone; the admin closes, runs, reviews, pins, publishes, and
-cancels the placement after publication."""
+after publication moves the placement, then cancels it."""
 
 from __future__ import annotations
 
@@ -97,14 +97,38 @@ def test_wishes_run_review_pin_publish(page: Page, live_server, people):
     expect(card).to_contain_text("Vernesko og matpakke")
     expect(card).to_contain_text("Kari Veileder")
 
-    # The host closes the workshop that week: the administrator cancels the placement.
+    # The workshop has a leak: on a phone, the administrator moves Ola to the power plant.
+    page.get_by_role("button", name="Logg ut").click()
+    page.set_viewport_size({"width": 390, "height": 844})
+    log_in(page, live_server, "admin@skolebro.no")
+    page.goto(f"{live_server}/matching/runs/{_run_id(season)}/review")
+    page.get_by_role("link", name=re.compile("^Flytt.*Ola Elev")).click()
+    power_plant = page.locator("#slot_id option", has_text="Kraftverket").get_attribute("value")
+    page.get_by_label("Ny plass").select_option(power_plant)
+    page.get_by_role("button", name="Flytt").click()
+    expect(page.locator("#reason-error")).to_contain_text("Skriv hvorfor")
+    expect(page.get_by_label("Ny plass")).to_have_value(power_plant)  # the choice stays
+    page.get_by_label("Begrunnelse").fill("Vannlekkasje i verkstedet.")
+    page.get_by_role("button", name="Flytt").click()
+    expect(page.get_by_text("Plasseringen er flyttet")).to_be_visible()
+    row = page.locator("table.placements tbody tr").first
+    expect(row).to_contain_text("Kraftverket")
+    expect(row).to_contain_text("Flyttet etter publisering: Vannlekkasje i verkstedet.")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.get_by_role("button", name="Logg ut").click()
+    log_in(page, live_server, "elev.ola")
+    card = page.locator(".placement-card")
+    expect(card).to_contain_text("Kraftverket")
+    expect(card).to_contain_text("Denne plasseringen ble flyttet")
+
+    # The power plant closes that week too: the administrator cancels the placement.
     page.get_by_role("button", name="Logg ut").click()
     log_in(page, live_server, "admin@skolebro.no")
     page.goto(f"{live_server}/matching/runs/{_run_id(season)}/review")
     page.get_by_role("link", name=re.compile("^Avlys.*Ola Elev")).click()
     page.get_by_role("button", name="Avlys plasseringen").click()
     expect(page.get_by_text("Skriv hvorfor, til de det gjelder.")).to_be_visible()
-    page.get_by_label("Begrunnelse").fill("Verkstedet er stengt den uka.")
+    page.get_by_label("Begrunnelse").fill("Kraftverket er stengt den uka.")
     page.get_by_role("button", name="Avlys plasseringen").click()
     expect(page.get_by_text("Plasseringen er avlyst")).to_be_visible()
     expect(page.locator("table.placements tbody tr").first).to_contain_text("avlyst")
@@ -112,7 +136,7 @@ def test_wishes_run_review_pin_publish(page: Page, live_server, people):
 
     log_in(page, live_server, "elev.ola")
     expect(page.locator(".placement-card")).to_contain_text(
-        "Denne plasseringen er avlyst: Verkstedet er stengt den uka."
+        "Denne plasseringen er avlyst: Kraftverket er stengt den uka."
     )
 
 
