@@ -23,7 +23,7 @@ from scheduler.problem import (
 )
 from scheduler.solution import Reason, Solution, Term, Violation
 from scheduler.solve import solve
-from scheduler.validate import validate
+from scheduler.validate import school_shares, validate
 
 __all__ = [
     "COMPANY_VISIT",
@@ -49,6 +49,7 @@ __all__ = [
     "Violation",
     "Weights",
     "Wish",
+    "school_shares",
     "solve",
     "validate",
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 
 from scheduler.context import Context, SlotKey, week_of
 from scheduler.eligibility import placement_problem
@@ -135,3 +136,22 @@ def validate(problem: Problem, solution: Solution, params: Params | None = None)
     out = _per_placement(ctx, solution.assignments, pins)
     known = [p for p in solution.assignments if _known(ctx, p) is None]
     return out + _capacity(ctx, known, pins) + _role_models(ctx, known)
+
+
+def school_shares(
+    problem: Problem, placements: Iterable[Placement], params: Params | None = None
+) -> dict[tuple[str, str, str, int], tuple[int, int]]:
+    """Places each school takes of a company's places of a kind in an ISO week, with the most
+    it may take: (school, company, kind, week) -> (taken, limit). Bookings made outside the
+    batch count, as in `validate`; a key not listed has nothing taken (the limit is >= 1)."""
+    ctx = Context(problem, params or Params())
+    share: Counter[tuple[str, str, str, int]] = Counter(ctx.booked_school)
+    for p in placements:
+        slot = p.slot
+        if slot is None or p.kind not in STUDENT_KINDS or p.subject_id not in ctx.students:
+            continue
+        if slot[0] not in ctx.offers:
+            continue
+        school = ctx.classes[ctx.students[p.subject_id].class_id].school_id
+        share[(school, ctx.offers[slot[0]].company_id, p.kind, week_of(slot[1]))] += 1
+    return {k: (n, ctx.school_limit(k[1], k[2], k[3])) for k, n in share.items()}

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import resource
 import tempfile
 import time
@@ -24,6 +23,8 @@ from app import create_app
 from app.accounts.models import User
 from app.demo.synthetic import load
 from app.extensions import db
+from app.matching import moves
+from app.matching.problem_builder import build_problem
 from app.matching.publish import execute_publish, start_publish
 from app.matching.runs import execute_run, start_run
 from app.outbox.models import OutboxMessage
@@ -111,7 +112,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _after_publication(step: Steps, client, run) -> None:
     """Time the changes after publication: cancel a placement, place its student again by
-    hand, move another one, and the host's list of who comes."""
+    hand, move another one (to the nearest place that breaks no rule, if there is one; a
+    refusal shows as HTTP 200), and the host's list of who comes."""
     placement = db.session.scalar(
         sa.select(Placement).where(Placement.run_id == run.id).order_by(Placement.id).limit(1)
     )
@@ -120,14 +122,22 @@ def _after_publication(step: Steps, client, run) -> None:
     place_url = f"/matching/runs/{run.id}/students/{placement.student_id}/place"
     step("place-by-hand page", lambda: _get(client, place_url))
     step("place by hand", lambda: _post(client, place_url, {"slot_id": placement.slot_id}))
-    moved = db.session.scalar(
-        sa.select(Placement).where(Placement.run_id == run.id).order_by(Placement.id.desc())
+    last = sa.select(Placement).where(
+        Placement.run_id == run.id,
+        Placement.slot_id.is_not(None),
+        Placement.cancelled_at.is_(None),
     )
+    candidates = list(db.session.scalars(last.order_by(Placement.id.desc()).limit(200)))
+    built = build_problem(run.season, with_history=False)
+    found = ((p, moves.first_usable(p, built)) for p in candidates)
+    moved, target = next(((p, slot) for p, slot in found if slot is not None), (None, None))
+    if moved is None:  # every place left breaks a rule: time the refusal instead
+        moved = candidates[0]
+        target = next(iter(moves.move_options(moved, built)), (None,))[0]
     move_url = f"/matching/placements/{moved.id}/move"
     step("move page", lambda: _get(client, move_url))
-    choice = re.search(r'<option value="(\d+)"', client.get(move_url).get_data(as_text=True))
-    if choice:
-        data = {"slot_id": choice.group(1), "reason": "Verten har flyttet dagen."}
+    if target is not None:
+        data = {"slot_id": target, "reason": "Verten har flyttet dagen."}
         step("move a published placement", lambda: _post(client, move_url, data))
     company_id = placement.slot.offer.company_id
     step("host's list", lambda: _get(client, f"/companies/{company_id}/season-placements"))

@@ -10,10 +10,6 @@ UPDATE, the host gets an invite and the class's teacher a notice.
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import replace
-from typing import NamedTuple
-
 import sqlalchemy as sa
 from flask import render_template
 from flask_babel import force_locale, format_decimal
@@ -25,6 +21,7 @@ from app.core import audit
 from app.core.errors import DomainError
 from app.core.recipients import class_teachers, reachable
 from app.extensions import db
+from app.matching import standing
 from app.matching.figures import recount_after_hand_change
 from app.matching.ids import key
 from app.matching.invites import event_of, placement_uid, queue_invites
@@ -32,59 +29,15 @@ from app.matching.params import params_for
 from app.matching.problem_builder import Built, build_problem
 from app.matching.publish import take_seats
 from app.matching.review import RULE_MESSAGES, option_label
-from app.matching.rows import at_slot
 from app.matching.store import travel_km, wish_rank
 from app.outbox.services import queue_email
-from app.schools.models import SchoolClass, Student
-from app.seasons.models import ClassRequest, MatchRun, Unmatched
+from app.schools.models import Student
+from app.seasons.models import MatchRun, Unmatched
 from app.seasons.models import Placement as PlacementRow
-from scheduler import JOB_SHADOWING, WORK_WEEK, Placement, Solution, validate
+from scheduler import JOB_SHADOWING, WORK_WEEK, Placement
 
 # The kinds the season's batch places students in (students wish for both).
 STUDENT_KINDS = (WORK_WEEK, JOB_SHADOWING)
-
-
-class Active(NamedTuple):
-    """A placement of the run that stands, as the engine sees it, with the seats it holds."""
-
-    row_id: int
-    slot_id: int
-    seats: int
-    placement: Placement
-
-
-def active(run: MatchRun, kind: str) -> list[Active]:
-    """The run's placements of this kind at an offer slot that are not cancelled (a student
-    holds one seat, a class its size), read as plain columns (as ORM rows with their slots,
-    a national run's 48,000 took 17 s)."""
-    query = (
-        sa.select(
-            PlacementRow.id,
-            PlacementRow.slot_id,
-            PlacementRow.student_id,
-            PlacementRow.request_id,
-            SchoolClass.size,
-            OfferSlot.offer_id,
-            OfferSlot.date,
-            PlacementRow.mode,
-        )
-        .join(OfferSlot, PlacementRow.slot_id == OfferSlot.id)
-        .outerjoin(ClassRequest, PlacementRow.request_id == ClassRequest.id)
-        .outerjoin(SchoolClass, ClassRequest.class_id == SchoolClass.id)
-        .where(
-            PlacementRow.run_id == run.id,
-            PlacementRow.kind == kind,
-            PlacementRow.cancelled_at.is_(None),
-        )
-    )
-    out = []
-    for row_id, slot_id, student_id, request_id, size, offer_id, day, mode in db.session.execute(
-        query
-    ):
-        subject = key("student", student_id) if student_id else key("request", request_id)
-        seats = 1 if student_id else size
-        out.append(Active(row_id, slot_id, seats, at_slot(subject, kind, offer_id, day, mode)))
-    return out
 
 
 def has_placement(run: MatchRun, student: Student, kind: str) -> bool:
@@ -116,11 +69,13 @@ def _candidate(student: Student, kind: str, offer_id: str, period) -> Placement:
 
 
 def place_options(run: MatchRun, student: Student, kind: str, built: Built | None = None):
-    """Open slots of the kind in the class's week or job-shadowing days: those with free
-    places and within the grade's travel limit first, nearest first; a farther one says so."""
+    """Open slots of the kind in the class's week or job-shadowing days: usable ones first
+    (free, within the travel limit, within the school's share), nearest first; what would stop
+    one is in its label."""
     built = built or build_problem(run.season, with_history=False)
     params = params_for(run.season)
     limit = params.travel_limit(student.school_class.grade)
+    share_full = standing.school_share_full(built, run, kind, student.school_class.school_id)
     options = []
     for (offer_id, period), slot_id in built.slot_ids.items():
         offer = built.offers[offer_id]
@@ -128,53 +83,27 @@ def place_options(run: MatchRun, student: Student, kind: str, built: Built | Non
             continue
         slot = db.session.get(OfferSlot, slot_id)
         km = travel_km(built, _candidate(student, kind, offer_id, period), params.road_factor)
-        free, too_far = slot.capacity - slot.taken, km is not None and km > limit
-        label = option_label(offer, slot, km, free)
-        if too_far:
-            label += " · " + _("over the travel limit of %(km)s km", km=format_decimal(limit))
-        options.append((free <= 0, too_far, km if km is not None else 1e9, slot_id, label))
+        full, too_far = slot.capacity - slot.taken < 1, km is not None and km > limit
+        shared = share_full(offer_id, period)
+        options.append(option(offer, slot, km, full, too_far, shared, limit))
     options.sort()
     return [(slot_id, label) for *_order, slot_id, label in options[:200]]
 
 
-def _as_published(built: Built, standing: list[Active]):
-    """The season's problem with each slot's capacity as the run saw it: the seats its
-    placements took at publication given back."""
-    seats: Counter[int] = Counter()
-    for placement in standing:
-        seats[placement.slot_id] += placement.seats
-    slot_ids = built.slot_ids
-    offers = tuple(
-        replace(
-            offer,
-            slots=tuple(
-                replace(s, capacity=s.capacity + seats[slot_ids.get((offer.id, s.period), -1)])
-                for s in offer.slots
-            ),
-        )
-        for offer in built.problem.offers
-    )
-    return replace(built.problem, offers=offers, pins=(), previous=())
+def option(offer, slot, km, is_full: bool, too_far: bool, share_full: bool, limit):
+    """A place in a list to choose from, with what would stop it in its label; sorted by
+    (full, over the limit, over the school's share, km) the usable ones come first."""
+    label = option_label(offer, slot, km, slot.capacity - slot.taken)
+    if too_far:
+        label += " · " + _("over the travel limit of %(km)s km", km=format_decimal(limit))
+    if share_full:
+        label += " · " + _("the school has its share of this company's places")
+    return (is_full, too_far, share_full, km if km is not None else 1e9, slot.id, label)
 
 
-def broken_rules(
-    built: Built, run: MatchRun, candidate: Placement, replacing: int | None = None
-) -> set[str]:
-    """The hard rules the candidate breaks when added to the run as it stands (in place of
-    the placement `replacing`, for a move); a rule the run already bent by hand is not
-    held against it."""
-    standing = active(run, candidate.kind)
-    problem, params = _as_published(built, standing), params_for(run.season)
-    others = tuple(p.placement for p in standing if p.row_id != replacing)
-
-    def broken(placements: tuple[Placement, ...]) -> set[tuple[str, str]]:
-        solution = Solution("feasible", placements, (), 0.0, 0.0, 0.0, 0.0)
-        return {(v.rule, v.subject_id) for v in validate(problem, solution, params)}
-
-    return {rule for rule, _subject in broken((*others, candidate)) - broken(others)}
-
-
-def place_student(actor, run: MatchRun, student: Student, kind: str, slot_id: int):
+def place_student(
+    actor, run: MatchRun, student: Student, kind: str, slot_id: int, built: Built | None = None
+):
     """Add a placement for the student to the published run, or say which rule stops it."""
     if run.status != "published":
         raise DomainError(None, _("Only a published result takes placements by hand."))
@@ -185,7 +114,7 @@ def place_student(actor, run: MatchRun, student: Student, kind: str, slot_id: in
         raise DomainError(
             None, _("%(name)s already has a placement of this kind.", name=student.label)
         )
-    built = build_problem(run.season, with_history=False)
+    built = built or build_problem(run.season, with_history=False)
     if key("student", student.id) not in built.students:
         raise DomainError(
             None, _("%(name)s does not take part in this season.", name=student.label)
@@ -195,7 +124,7 @@ def place_student(actor, run: MatchRun, student: Student, kind: str, slot_id: in
     if slot is None or not found or built.offers[found[0][0]].kind != kind:
         raise DomainError("slot_id", _("Choose a place that is open in this season."))
     candidate = _candidate(student, kind, *found[0])
-    broken = broken_rules(built, run, candidate)
+    broken = standing.broken_rules(built, run, candidate)
     if broken:
         rule = sorted(broken)[0]
         raise DomainError(

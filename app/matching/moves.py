@@ -8,7 +8,7 @@ with a higher SEQUENCE to whoever has the activity both before and after, a CANC
 host who no longer has it, a REQUEST to a new host. A student's teacher, who had the
 placement in the class summary, gets a notice saying what it was and what it is now.
 
-The move is checked like a placement by hand (`late.broken_rules`): the run as it stands,
+The move is checked like a placement by hand (`standing.broken_rules`): the run as it stands,
 with this placement in its new place, against the capacities it was published with.
 """
 
@@ -19,7 +19,7 @@ from datetime import date
 
 import sqlalchemy as sa
 from flask import render_template
-from flask_babel import force_locale, format_decimal
+from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from app.accounts.models import User
@@ -30,14 +30,14 @@ from app.core import audit
 from app.core.errors import DomainError
 from app.core.model_base import utcnow
 from app.extensions import db
-from app.matching import changes, late
+from app.matching import changes, late, standing
 from app.matching.figures import recount_after_hand_change
 from app.matching.ids import key
 from app.matching.invites import event_of, recipients, school_class_of
 from app.matching.params import params_for
 from app.matching.problem_builder import Built, build_problem
 from app.matching.publish import take_seats
-from app.matching.review import RULE_MESSAGES, option_label
+from app.matching.review import RULE_MESSAGES
 from app.matching.rows import engine_placement
 from app.matching.store import travel_km, wish_rank
 from app.outbox.services import queue_email
@@ -72,14 +72,18 @@ def _moved(placement: Placement, offer_id: str, period) -> EnginePlacement:
     return replace(old, offer_id=offer_id, date=period, week=None)
 
 
-def move_options(placement: Placement, built: Built | None = None) -> list[tuple[int, str]]:
+def _choices(placement: Placement, built: Built | None = None) -> list[tuple]:
     """Places of the same kind, after today, in the student's week or job-shadowing days or
-    the class's window: free and within the travel limit first, nearest first."""
+    the class's window: usable ones first (free, within the travel limit, within the school's
+    share), nearest first; what would stop one is in its label."""
     built = built or build_problem(placement.run.season, with_history=False)
     params = params_for(placement.run.season)
     school_class = school_class_of(placement)
     limit = params.travel_limit(school_class.grade) if placement.student else None
     seats = 1 if placement.student is not None else school_class.size
+    share_full = standing.school_share_full(
+        built, placement.run, placement.kind, school_class.school_id, replacing=placement.id
+    )
     fits, options = _fits_test(built, placement), []
     for (offer_id, period), slot_id in built.slot_ids.items():
         offer = built.offers[offer_id]
@@ -89,13 +93,26 @@ def move_options(placement: Placement, built: Built | None = None) -> list[tuple
             continue
         slot = db.session.get(OfferSlot, slot_id)
         km = travel_km(built, _moved(placement, offer_id, period), params.road_factor)
-        free, too_far = slot.capacity - slot.taken, bool(limit and km and km > limit)
-        label = option_label(offer, slot, km, free)
-        if too_far:
-            label += " · " + _("over the travel limit of %(km)s km", km=format_decimal(limit))
-        options.append((free < seats, too_far, km if km is not None else 1e9, slot_id, label))
+        too_far = bool(limit and km and km > limit)
+        full = slot.capacity - slot.taken < seats
+        is_shared = placement.student is not None and share_full(offer_id, period)
+        options.append(late.option(offer, slot, km, full, too_far, is_shared, limit))
     options.sort()
-    return [(slot_id, label) for *_order, slot_id, label in options[:200]]
+    return options
+
+
+def move_options(placement: Placement, built: Built | None = None) -> list[tuple[int, str]]:
+    """The places to choose from, as (slot id, label), the usable ones first."""
+    return [(slot_id, label) for *_order, slot_id, label in _choices(placement, built)[:200]]
+
+
+def first_usable(placement: Placement, built: Built | None = None) -> int | None:
+    """The nearest place the placement can move to (free, within the travel limit and the
+    school's share), if any; the move's own check still decides."""
+    for is_full, too_far, share_full, _km, slot_id, _label in _choices(placement, built):
+        if not (is_full or too_far or share_full):
+            return slot_id
+    return None
 
 
 def _refuse(placement: Placement, reason: str, slot_id: int) -> None:
@@ -127,7 +144,9 @@ def _before(placement: Placement) -> dict[str, dict[str, str]]:
     return out
 
 
-def move_published(actor, placement: Placement, slot_id: int, reason: str) -> Placement:
+def move_published(
+    actor, placement: Placement, slot_id: int, reason: str, built: Built | None = None
+) -> Placement:
     """Move a published placement to another slot, or say which rule stops it; the people
     concerned get the change in their calendars."""
     reason = (reason or "").strip()
@@ -138,7 +157,7 @@ def move_published(actor, placement: Placement, slot_id: int, reason: str) -> Pl
     db.session.refresh(placement)
     _refuse(placement, reason, slot_id)
     run = placement.run
-    built = build_problem(run.season, with_history=False)
+    built = built or build_problem(run.season, with_history=False)
     found = [(o, p) for (o, p), s in built.slot_ids.items() if s == slot_id]
     slot = db.session.get(OfferSlot, slot_id)
     if slot is None or not found or built.offers[found[0][0]].kind != placement.kind:
@@ -146,7 +165,7 @@ def move_published(actor, placement: Placement, slot_id: int, reason: str) -> Pl
     if slot.date <= date.today():
         raise DomainError("slot_id", _("Choose a place on a day that has not come yet."))
     moved = _moved(placement, *found[0])
-    broken = late.broken_rules(built, run, moved, replacing=placement.id)
+    broken = standing.broken_rules(built, run, moved, replacing=placement.id)
     if broken:
         rule = sorted(broken)[0]
         message = RULE_MESSAGES.get(rule, lambda: _("The move breaks a rule of the matching."))

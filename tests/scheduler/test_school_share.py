@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scheduler import solve, validate
+from scheduler import school_shares, solve, validate
 
 
 def _problem(f):
@@ -60,3 +60,12 @@ def test_flow_repairs_a_share_broken_over_several_slots(f, params) -> None:
     assert len(solution.assignments) == 2  # half of the company's 4 places
     assert validate(problem, solution, params) == []
     assert solution.bound <= solution.objective
+
+
+def test_school_shares_say_what_each_school_took_against_its_limit(f, params) -> None:
+    problem = _problem(f)
+    placements = [f.placement("A", "work_week", offer_id="O1", week=f.week)]
+    company = problem.offers[0].company_id
+    shares = school_shares(problem, placements, params)
+    assert shares == {("S1", company, "work_week", f.week): (1, 1)}  # half of 2 places: full
+    assert school_shares(problem, [], params) == {}

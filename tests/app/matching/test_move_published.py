@@ -245,3 +245,27 @@ def test_only_an_administrator_moves(login, published, region, roomy):
     )
     assert response.status_code == 403
     assert db.session.get(Placement, placement.id).slot_id == placement.slot_id
+
+
+def test_places_over_the_schools_share_say_so_and_come_after_the_usable_ones(
+    admin, published, region
+):
+    placement = _first_school_work_week(published, region)
+    school = region["schools"][0]
+    classmates_at = {
+        p.slot_id
+        for p in published.placements
+        if p.student is not None
+        and p.id != placement.id
+        and p.student.school_class.school_id == school.id
+    }
+    options = moves.move_options(placement)
+    marked = [slot_id for slot_id, label in options if "skolen har allerede sin andel" in label]
+    assert marked and set(marked) <= classmates_at
+    order = [slot_id in marked for slot_id, _label in options]
+    usable = [s for (s, label) in options if s not in marked and "ledige plasser" in label]
+    assert not usable or order.index(True) > max(
+        i for i, (s, _label) in enumerate(options) if s in usable
+    )
+    with pytest.raises(DomainError, match="sin andel|its share"):
+        moves.move_published(admin, placement, marked[0], "Prøver likevel.")
