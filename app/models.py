@@ -16,7 +16,15 @@ from app.companies.models import (
 )
 from app.outbox.models import OutboxMessage
 from app.schools.models import School, SchoolClass, Student, Teacher
-from app.seasons.models import ClassRequest, MatchRun, Placement, Preference, Season, Unmatched
+from app.seasons.models import (
+    ClassRequest,
+    MatchRun,
+    Placement,
+    PlacementFeedback,
+    Preference,
+    Season,
+    Unmatched,
+)
 
 __all__ = [
     "AnnualPlan",
@@ -34,6 +42,7 @@ __all__ = [
     "OfferSlot",
     "OutboxMessage",
     "Placement",
+    "PlacementFeedback",
     "Preference",
     "RoleModel",
     "RoleModelYear",

@@ -94,6 +94,11 @@ def _placement(placement) -> dict[str, Any]:
         "cancel_reason": placement.cancel_reason or None,
         "moved": placement.changed_at.isoformat() if placement.changed_at else None,
         "move_reason": placement.change_reason or None,
+        "feedback": [
+            {"score": f.score, "comment": f.comment}
+            for f in placement.feedback
+            if f.author_id == placement.student.user_id
+        ],
     }
 
 

@@ -27,6 +27,8 @@ ACTION_LABELS = {
     "matching.cancel": _l("Published placement cancelled"),
     "matching.place": _l("Student placed by hand"),
     "matching.move": _l("Placement moved"),
+    "matching.move_published": _l("Published placement moved"),
+    "matching.feedback": _l("Feedback on a placement"),
     "matching.pin": _l("Placement pinned"),
     "matching.unpin": _l("Placement unpinned"),
     "matching.publish_started": _l("Publishing started"),

@@ -6,7 +6,6 @@ from datetime import date
 
 import click
 from flask import (
-    Blueprint,
     abort,
     flash,
     make_response,
@@ -23,7 +22,19 @@ from app.core.errors import DomainError, apply_to_form
 from app.core.navigation import is_safe_path
 from app.core.permissions import ADMIN, authorize, roles_required
 from app.extensions import db
-from app.matching import archive, changes, jobs, late, moves, publish, review, runs, settings
+from app.matching import (
+    archive,
+    changes,
+    jobs,
+    late,
+    moves,
+    publish,
+    review,
+    routes_feedback,  # noqa: F401  (its routes join the blueprint)
+    runs,
+    settings,
+)
+from app.matching.blueprint import bp
 from app.matching.forms import (
     CancelPlacementForm,
     ConfirmForm,
@@ -33,16 +44,12 @@ from app.matching.forms import (
 )
 from app.matching.params import GRADES, WEIGHT_HELP, WEIGHT_LABELS, weight_names
 from app.matching.phases import PHASE_LABELS
-from app.matching.reasons import reason_html, run_notes
+from app.matching.problem_builder import build_problem
+from app.matching.reasons import run_notes
 from app.schools.models import Student
 from app.seasons.labels import RUN_LABELS
 from app.seasons.models import MatchRun, Placement, Season
 from scheduler import WORK_WEEK
-
-bp = Blueprint(
-    "matching", __name__, template_folder="templates", url_prefix="/matching", cli_group=None
-)
-bp.add_app_template_filter(reason_html, "reason")
 
 
 def _season(season_id: int) -> Season:
@@ -206,9 +213,13 @@ def _move_published(placement: Placement):
     """Move a published placement: calendars get the change, the old place comes free."""
     form = MovePublishedForm()
     is_open = moves.can_move(placement)
+    # Built once for the check and the choices: at national size a build takes seconds.
+    built = build_problem(placement.run.season, with_history=False) if is_open else None
     if is_open and form.validate_on_submit():
         try:
-            moves.move_published(current_user, placement, form.slot_id.data, form.reason.data)
+            moves.move_published(
+                current_user, placement, form.slot_id.data, form.reason.data, built
+            )
         except DomainError as error:
             apply_to_form(form, error)
         else:
@@ -218,8 +229,7 @@ def _move_published(placement: Placement):
                     "matching.review", run_id=placement.run_id, _anchor=f"placement-{placement.id}"
                 )
             )
-    # The choices only for showing the page: building them reads the whole season.
-    form.slot_id.choices = moves.move_options(placement) if is_open else []
+    form.slot_id.choices = moves.move_options(placement, built) if is_open else []
     return render_template(
         "matching/move.html", placement=placement, form=form, is_open=is_open, is_published=True
     )
@@ -259,9 +269,11 @@ def place_student(run_id: int, student_id: int):
         abort(404)
     form = MoveForm()
     is_open = match_run.status == "published" and not late.has_placement(match_run, student, kind)
+    # Built once for the check and the choices: at national size a build takes seconds.
+    built = build_problem(match_run.season, with_history=False) if is_open else None
     if is_open and form.validate_on_submit():
         try:
-            late.place_student(current_user, match_run, student, kind, form.slot_id.data)
+            late.place_student(current_user, match_run, student, kind, form.slot_id.data, built)
         except DomainError as error:
             apply_to_form(form, error)
         else:
@@ -272,8 +284,7 @@ def place_student(run_id: int, student_id: int):
             return redirect(
                 url_for("matching.review", run_id=match_run.id, q=student.user.username or "")
             )
-    # The choices only for showing the page: building them reads the whole season.
-    form.slot_id.choices = late.place_options(match_run, student, kind) if is_open else []
+    form.slot_id.choices = late.place_options(match_run, student, kind, built) if is_open else []
     return render_template(
         "matching/place.html", run=match_run, student=student, kind=kind, form=form, is_open=is_open
     )

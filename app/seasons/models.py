@@ -7,7 +7,7 @@ from datetime import date, datetime, time
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.core.model_base import TimestampMixin
+from app.core.model_base import TimestampMixin, utcnow
 from app.extensions import db
 
 SEASON_STATUSES = (
@@ -183,6 +183,39 @@ class Placement(TimestampMixin, db.Model):
     request = relationship("ClassRequest")
     slot = relationship("OfferSlot")
     role_model = relationship("RoleModel")
+    feedback = relationship(
+        "PlacementFeedback",
+        back_populates="placement",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="PlacementFeedback.id",
+    )
+
+
+FEEDBACK_ROLES = ("host", "teacher", "student")
+
+
+class PlacementFeedback(db.Model):
+    """A score and comment on a published placement after it happened: one per person, from
+    the host (a contact person or the role model), a teacher of the class, or the student."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    placement_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("placement.id", ondelete="CASCADE"), index=True
+    )
+    author_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id", ondelete="SET NULL"))
+    role: Mapped[str] = mapped_column(sa.String(10))
+    score: Mapped[int]
+    comment: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (
+        sa.UniqueConstraint("placement_id", "author_id"),
+        sa.CheckConstraint("score BETWEEN 1 AND 5", name="score"),
+        sa.CheckConstraint("role IN ('host', 'teacher', 'student')", name="role"),
+    )
+
+    placement = relationship("Placement", back_populates="feedback")
 
 
 class Unmatched(db.Model):
