@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
-from playwright.sync_api import Page
+from datetime import date, timedelta
 
+import pytest
+from playwright.sync_api import Page, expect
+
+from app.extensions import db
 from app.matching.publish import publish_run
 from app.matching.runs import execute_run, start_run
 from tests.browser.test_accessibility import serious_violations
@@ -97,6 +100,7 @@ def published_pages():
         f"/matching/placements/{placement.id}/cancel",
         f"/matching/placements/{placement.id}/move",
         f"/matching/runs/{run.id}/students/{student.id}/place",
+        f"/matching/seasons/{season.id}/report",
     ]
 
 
@@ -128,3 +132,26 @@ def test_a_teacher_reads_the_requests_on_a_phone_without_scrolling_sideways(
     assert page.locator("table.stack thead").count() == 1  # kept for screen readers
     page.set_viewport_size({"width": 1024, "height": 780})
     assert when.evaluate("e => getComputedStyle(e).display") == "table-cell"
+
+
+def test_a_student_gives_feedback_on_a_phone_after_the_work_week(page: Page, live_server):
+    admin = AdminFactory()
+    _teacher, _class, student = _class_with_offer()
+    season = SeasonFactory(status="closed")
+    PreferenceFactory(season=season, student=student, rank=1, field="ict")
+    run = publish_run(admin, execute_run(start_run(admin, season).id))
+    placement = run.placements[0]
+    slot = placement.slot
+    slot.date, slot.end_date = date.today() - timedelta(days=10), date.today() - timedelta(days=6)
+    placement.on_date = slot.date
+    db.session.commit()
+    page.set_viewport_size({"width": 390, "height": 844})
+    _log_in(page, live_server, student.user)
+    page.get_by_role("link", name="Hvordan gikk det? Gi tilbakemelding").click()
+    assert serious_violations(page) == []
+    page.get_by_label("Kommentar").fill("Jeg fikk bygge en robot.")
+    page.get_by_label("Karakter").select_option("5")
+    page.get_by_role("button", name="Send tilbakemelding").click()
+    expect(page.get_by_text("Takk for tilbakemeldingen!")).to_be_visible()
+    expect(page.locator(".placement-card")).to_contain_text("Din tilbakemelding: 5 av 5")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
