@@ -79,31 +79,29 @@ class MoveForm(FlaskForm):
     slot_id = SelectField(_l("New place"), coerce=int, validate_choice=False)
 
 
-class CancelPlacementForm(FlaskForm):
-    """Cancel a published placement; the reason goes to everyone concerned."""
-
-    reason = TextAreaField(
+def _reason_field(description) -> TextAreaField:
+    """A required reason for a change after publication, sent to everyone concerned."""
+    return TextAreaField(
         _l("Reason"),
         validators=[
             DataRequired(message=_l("Write why, for the people concerned.")),
             Length(max=500, message=_l("Keep it under 500 characters.")),
         ],
-        description=_l(
-            "Sent with the cancellation to the host or role model and to the class's teacher."
-        ),
+        description=description,
+    )
+
+
+class CancelPlacementForm(FlaskForm):
+    """Cancel a published placement; the reason goes to everyone concerned."""
+
+    reason = _reason_field(
+        _l("Sent with the cancellation to the host or role model and to the class's teacher.")
     )
 
 
 class MovePublishedForm(MoveForm):
     """Move a published placement; the reason goes with the change to everyone concerned."""
 
-    reason = TextAreaField(
-        _l("Reason"),
-        validators=[
-            DataRequired(message=_l("Write why, for the people concerned.")),
-            Length(max=500, message=_l("Keep it under 500 characters.")),
-        ],
-        description=_l(
-            "Sent with the change to the host and to the class's teacher, and shown to the student."
-        ),
+    reason = _reason_field(
+        _l("Sent with the change to the host and to the class's teacher, and shown to the student.")
     )

@@ -86,14 +86,19 @@ def test_season_and_matching_pages_are_accessible(page: Page, live_server, pages
     assert found == expected
 
 
-@pytest.fixture
-def published_pages():
-    """A published run: the pages that change it afterwards (cancel, move, place by hand)."""
+def _published():
+    """An administrator and a season whose run placed one student and is published."""
     admin = AdminFactory()
     _teacher, _class, student = _class_with_offer()
     season = SeasonFactory(status="closed")
     PreferenceFactory(season=season, student=student, rank=1, field="ict")
-    run = publish_run(admin, execute_run(start_run(admin, season).id))
+    return admin, season, publish_run(admin, execute_run(start_run(admin, season).id)), student
+
+
+@pytest.fixture
+def published_pages():
+    """A published run: the pages that change it afterwards (cancel, move, place by hand)."""
+    admin, season, run, student = _published()
     placement = run.placements[0]
     return admin, [
         f"/matching/runs/{run.id}/review",
@@ -135,11 +140,7 @@ def test_a_teacher_reads_the_requests_on_a_phone_without_scrolling_sideways(
 
 
 def test_a_student_gives_feedback_on_a_phone_after_the_work_week(page: Page, live_server):
-    admin = AdminFactory()
-    _teacher, _class, student = _class_with_offer()
-    season = SeasonFactory(status="closed")
-    PreferenceFactory(season=season, student=student, rank=1, field="ict")
-    run = publish_run(admin, execute_run(start_run(admin, season).id))
+    _admin, _season, run, student = _published()
     placement = run.placements[0]
     slot = placement.slot
     slot.date, slot.end_date = date.today() - timedelta(days=10), date.today() - timedelta(days=6)
