@@ -67,7 +67,8 @@ def test_a_cancelled_work_week_reaches_host_and_teacher_and_frees_the_place(
     by_recipient = {m.rcpt_tos[0]: m for m in new}
     assert set(by_recipient) == {contact.email, teacher.email}
     message, ics = parse(by_recipient[contact.email])
-    assert message["Subject"].startswith("Avlyst: Arbeidsuke")
+    # A subject longer than a line is folded whole onto the next: parsed, it keeps the space.
+    assert message["Subject"].strip().startswith("Avlyst: Arbeidsuke")
     event = icalendar.Calendar.from_ical(ics)
     assert event["METHOD"] == "CANCEL"
     (vevent,) = event.walk("VEVENT")
