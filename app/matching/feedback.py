@@ -18,17 +18,17 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 
 from app.accounts.models import User
-from app.companies.models import Company, Offer, OfferSlot, RoleModel
+from app.companies.models import Company
 from app.core import audit
 from app.core.errors import DomainError
 from app.core.model_base import utcnow
 from app.core.search import containing
 from app.extensions import db
 from app.matching.invites import school_class_of, times
-from app.schools.models import School, SchoolClass, Student
+from app.matching.review import with_school_and_company
+from app.schools.models import School
 from app.seasons.models import (
     FEEDBACK_ROLES,
-    ClassRequest,
     MatchRun,
     Placement,
     PlacementFeedback,
@@ -166,18 +166,9 @@ def report(season: Season) -> tuple[MatchRun | None, list[KindRow]]:
 
 def comments_query(run: MatchRun, search: str = "", role: str = "") -> sa.Select:
     """The run's feedback, newest first, searchable by company or school."""
-    class_id = sa.func.coalesce(Student.class_id, ClassRequest.class_id)
-    query = (
+    query = with_school_and_company(
         sa.select(PlacementFeedback)
         .join(Placement, PlacementFeedback.placement_id == Placement.id)
-        .outerjoin(Student, Placement.student_id == Student.id)
-        .outerjoin(ClassRequest, Placement.request_id == ClassRequest.id)
-        .join(SchoolClass, SchoolClass.id == class_id)
-        .join(School, SchoolClass.school_id == School.id)
-        .outerjoin(OfferSlot, Placement.slot_id == OfferSlot.id)
-        .outerjoin(Offer, OfferSlot.offer_id == Offer.id)
-        .outerjoin(RoleModel, Placement.role_model_id == RoleModel.id)
-        .outerjoin(Company, Company.id == sa.func.coalesce(Offer.company_id, RoleModel.company_id))
         .where(Placement.run_id == run.id)
     )
     if role in FEEDBACK_ROLES:

@@ -184,9 +184,10 @@ def move_published(
     placement.changed_at, placement.change_reason = utcnow(), reason
     db.session.flush()
     db.session.expire(placement, ["slot"])
+    keeps_it = {u.id for u in recipients(placement)}
     for user in had_it:
-        event = replace(old_events[user.id], sequence=placement.calendar_sequence)
-        if user.id not in {u.id for u in recipients(placement)}:
+        if user.id not in keeps_it:
+            event = replace(old_events[user.id], sequence=placement.calendar_sequence)
             _queue_cancel(placement, user, event, reason)
     queue_changes(placement, before, {u.id for u in had_it})
     audit.record(actor, "matching.move_published", placement, slot=slot.id, was=old_slot)

@@ -68,12 +68,20 @@ def after_publication(run: MatchRun) -> dict[str, int] | None:
 
 def placements_query(run: MatchRun, q: str = "") -> sa.Select:
     """The run's placements, searchable by school, company, student's display or user name."""
+    query = with_school_and_company(sa.select(PlacementRow).where(PlacementRow.run_id == run.id))
+    query = query.outerjoin(User, User.id == Student.user_id)
+    query = containing(query, q, School.name, Company.name, Student.display_name, User.username)
+    return query.order_by(School.name, PlacementRow.kind, PlacementRow.id).options(
+        selectinload(PlacementRow.student).selectinload(Student.user)
+    )
+
+
+def with_school_and_company(query: sa.Select) -> sa.Select:
+    """The query (over placements) joined to each placement's student or request, class,
+    school, slot, offer, role model and company, to search or sort by them."""
     class_id = sa.func.coalesce(Student.class_id, ClassRequest.class_id)
-    query = (
-        sa.select(PlacementRow)
-        .where(PlacementRow.run_id == run.id)
-        .outerjoin(Student, PlacementRow.student_id == Student.id)
-        .outerjoin(User, User.id == Student.user_id)
+    return (
+        query.outerjoin(Student, PlacementRow.student_id == Student.id)
         .outerjoin(ClassRequest, PlacementRow.request_id == ClassRequest.id)
         .outerjoin(SchoolClass, SchoolClass.id == class_id)
         .outerjoin(School, School.id == SchoolClass.school_id)
@@ -81,10 +89,6 @@ def placements_query(run: MatchRun, q: str = "") -> sa.Select:
         .outerjoin(Offer, Offer.id == OfferSlot.offer_id)
         .outerjoin(RoleModel, RoleModel.id == PlacementRow.role_model_id)
         .outerjoin(Company, Company.id == sa.func.coalesce(Offer.company_id, RoleModel.company_id))
-    )
-    query = containing(query, q, School.name, Company.name, Student.display_name, User.username)
-    return query.order_by(School.name, PlacementRow.kind, PlacementRow.id).options(
-        selectinload(PlacementRow.student).selectinload(Student.user)
     )
 
 
