@@ -81,7 +81,7 @@ def report(season_id: int):
         comments=comments,
         q=q,
         role=role,
-        roles=feedback.ROLE_LABELS,
+        role_labels=feedback.ROLE_LABELS,
         company_of=feedback.company_of,
         class_of=school_class_of,
         format_decimal=format_decimal,

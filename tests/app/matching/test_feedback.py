@@ -141,6 +141,7 @@ def test_the_report_counts_by_kind_and_averages_by_role(login, admin, season, pu
     assert f"/matching/seasons/{season.id}/report" in season_page
     page = client.get(f"/matching/seasons/{season.id}/report").get_data(as_text=True)
     assert "3,5 av 5 (2 svar)" in page and "4 av 5 (1 svar)" in page
+    assert "Medlemsbedrifter" in page and "Mine ønsker" not in page  # the admin's own menu
     assert "Hva de svarte (3)" in page and "Kjedelig." in page
     hosts_only = client.get(f"/matching/seasons/{season.id}/report?role=host")
     text = hosts_only.get_data(as_text=True)
