@@ -10,7 +10,7 @@ from wtforms import (
     TextAreaField,
     TimeField,
 )
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
 from app.core.domain import ACTIVITY_KINDS, GRADES, LANGUAGES, MODES, STEM_FIELDS
 
@@ -107,14 +107,27 @@ class NewTimeForm(FlaskForm):
     reason = TextAreaField(_l("Reason"), validators=[Length(max=1000)])
 
 
+def _score_or_none(value) -> int | None:
+    return int(value) if value not in ("", None) else None
+
+
 class FeedbackForm(FlaskForm):
     """A score and a comment after the activity."""
 
+    # No score is chosen until the user picks one: a preselected "5" turned a tap on
+    # "Send" into a top score.
     score = SelectField(
         _l("Score"),
-        coerce=int,
-        validators=[DataRequired()],
-        choices=[(5, _l("5 – very good")), (4, "4"), (3, "3"), (2, "2"), (1, _l("1 – poor"))],
+        coerce=_score_or_none,
+        validators=[InputRequired(message=_l("Choose a score from 1 to 5."))],
+        choices=[
+            ("", _l("Choose a score")),
+            (5, _l("5 – very good")),
+            (4, "4"),
+            (3, "3"),
+            (2, "2"),
+            (1, _l("1 – poor")),
+        ],
     )
     comment = TextAreaField(_l("Comment"), validators=[Length(max=2000)])
 

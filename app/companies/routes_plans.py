@@ -3,6 +3,7 @@
 from datetime import date
 
 from flask import Response, flash, redirect, render_template, request, url_for
+from flask_babel import format_decimal
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -15,6 +16,7 @@ from app.core.permissions import ADMIN, CONTACT, roles_required
 from app.core.recipients import class_teachers
 from app.core.settings import get_setting
 from app.extensions import db
+from app.matching import feedback
 
 
 @bp.route("/<int:company_id>/plan", methods=["GET", "POST"])
@@ -68,6 +70,9 @@ def hosted_list(company_id: int):
         day_of=hosted.day_of,
         class_of=hosted.class_of,
         teachers_of=class_teachers,
+        scores=feedback.host_scores(company),
+        role_labels=feedback.ROLE_LABELS,
+        format_decimal=format_decimal,
     )
 
 

@@ -8,8 +8,16 @@ from flask_babel import gettext as _
 from app.core import audit
 from app.core.errors import DomainError
 from app.extensions import db
+from app.matching import feedback
 from app.schools.models import School, SchoolClass, Student
-from app.seasons.models import MatchRun, Placement, Preference, Season, Unmatched
+from app.seasons.models import (
+    MatchRun,
+    Placement,
+    PlacementFeedback,
+    Preference,
+    Season,
+    Unmatched,
+)
 
 ARCHIVABLE = ("published", "done")
 
@@ -50,12 +58,29 @@ def _delete_student_rows(model, season: Season) -> int:
     return db.session.execute(statement).rowcount
 
 
+def _keep_the_report(season: Season) -> int:
+    """Keep the published runs' counts, and students' scores without author or comment;
+    return how many students' answers lost theirs."""
+    for run in season.runs:
+        if run.status == "published":
+            run.archived_counts = feedback.counts(run)
+    statement = (
+        sa.update(PlacementFeedback)
+        .where(PlacementFeedback.season_id == season.id, PlacementFeedback.role == "student")
+        .values(author_id=None, comment="")
+    )
+    return db.session.execute(statement).rowcount
+
+
 def archive_season(actor, season: Season) -> dict[str, int]:
-    """Delete wishes, student placements and unmatched student rows; clear self-declared data."""
+    """Delete wishes, student placements and unmatched student rows; clear self-declared data.
+    The report's counts and the answers stay (students' answers as bare scores)."""
     if season.status not in ARCHIVABLE:
         raise DomainError(None, _("Only a published or finished season can be archived."))
     student_ids = _season_student_ids(season)
+    student_answers = _keep_the_report(season)  # before the placements go
     counts = {
+        "student_answers": student_answers,
         "wishes": db.session.execute(
             sa.delete(Preference).where(Preference.season_id == season.id)
         ).rowcount,

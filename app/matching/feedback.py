@@ -4,8 +4,12 @@ The lifecycle's "done" phase is for feedback and reports (DESIGN.md): after a wo
 a day of job shadowing or a visit, the host (a contact person of the company, or the role
 model), a teacher of the class and the student each give a score from 1 to 5 and a comment,
 once. The administrator reads the season's report: what was placed, cancelled, moved and
-placed by hand per kind, and the scores by who gave them, with the comments. A student's
-feedback goes with their placement when the season is archived.
+placed by hand per kind, and the scores by who gave them, with the comments. The host reads
+what the teacher and the student answered, on their list of earlier placements.
+
+Archiving removes the students' placements, not the answers: each answer copies what it was
+about, and the report's counts are kept on the run. A student's answer then keeps its score
+and loses its author and comment.
 """
 
 from __future__ import annotations
@@ -18,17 +22,17 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 
 from app.accounts.models import User
-from app.companies.models import Company
+from app.companies.models import Company, Offer, OfferSlot
 from app.core import audit
 from app.core.errors import DomainError
 from app.core.model_base import utcnow
 from app.core.search import containing
 from app.extensions import db
 from app.matching.invites import school_class_of, times
-from app.matching.review import with_school_and_company
-from app.schools.models import School
+from app.schools.models import School, SchoolClass
 from app.seasons.models import (
     FEEDBACK_ROLES,
+    ClassRequest,
     MatchRun,
     Placement,
     PlacementFeedback,
@@ -82,6 +86,20 @@ def can_give(user: User, placement: Placement) -> bool:
     )
 
 
+def about(placement: Placement) -> dict:
+    """What an answer keeps of its placement, so it outlives the placement's archiving."""
+    school_class = school_class_of(placement)
+    return {
+        "placement": placement,
+        "season_id": placement.run.season_id,
+        "kind": placement.kind,
+        "company_id": company_of(placement).id,
+        "school_id": school_class.school_id,
+        "class_name": school_class.name,
+        "activity_on": placement.on_date or placement.slot.date,
+    }
+
+
 def give_feedback(actor: User, placement: Placement, score: int | None, comment: str):
     """One score (1–5) and comment per person and placement, after it happened."""
     role = role_of(actor, placement)
@@ -94,11 +112,11 @@ def give_feedback(actor: User, placement: Placement, score: int | None, comment:
     if given_by(actor, placement) is not None:
         raise DomainError(None, _("You have already given feedback on this activity."))
     feedback = PlacementFeedback(
-        placement_id=placement.id,
         author_id=actor.id,
         role=role,
         score=score,
         comment=(comment or "").strip(),
+        **about(placement),
     )
     db.session.add(feedback)
     try:
@@ -124,39 +142,43 @@ class KindRow:
     mean: dict[str, float] = field(default_factory=dict)  # role -> mean score
 
 
-def _published_run(season: Season) -> MatchRun | None:
+def published_run(season: Season) -> MatchRun | None:
     query = sa.select(MatchRun).where(
         MatchRun.season_id == season.id, MatchRun.status == "published"
     )
     return db.session.scalar(query.order_by(MatchRun.id.desc()).limit(1))
 
 
-def report(season: Season) -> tuple[MatchRun | None, list[KindRow]]:
-    """The published run and, per activity kind, its placements and the scores by role."""
-    run = _published_run(season)
-    if run is None:
-        return None, []
-    rows: dict[str, KindRow] = {}
+def counts(run: MatchRun) -> dict[str, list[int]]:
+    """Per kind: placed (standing now), cancelled, moved and placed by hand after publishing."""
     by_hand = Placement.created_at > run.published_at
-    counts = sa.select(
+    query = sa.select(
         Placement.kind,
         sa.func.count(Placement.id).filter(Placement.cancelled_at.is_(None)),
         sa.func.count(Placement.cancelled_at),
         sa.func.count(Placement.changed_at).filter(Placement.cancelled_at.is_(None)),
         sa.func.count(Placement.id).filter(by_hand, Placement.cancelled_at.is_(None)),
     ).where(Placement.run_id == run.id)
-    for kind, placed, cancelled, moved, hand in db.session.execute(counts.group_by(Placement.kind)):
-        rows[kind] = KindRow(kind, placed, cancelled, moved, hand)
+    return {kind: list(row) for kind, *row in db.session.execute(query.group_by(Placement.kind))}
+
+
+def report(season: Season) -> tuple[MatchRun | None, list[KindRow]]:
+    """The published run and, per activity kind, its placements and the scores by role
+    (after archiving, the counts kept on the run)."""
+    run = published_run(season)
+    if run is None:
+        return None, []
+    kept = run.archived_counts if run.archived_counts is not None else counts(run)
+    rows = {kind: KindRow(kind, *values) for kind, values in kept.items()}
     scores = (
         sa.select(
-            Placement.kind,
+            PlacementFeedback.kind,
             PlacementFeedback.role,
             sa.func.count(PlacementFeedback.id),
             sa.func.avg(PlacementFeedback.score),
         )
-        .join(Placement, PlacementFeedback.placement_id == Placement.id)
-        .where(Placement.run_id == run.id)
-        .group_by(Placement.kind, PlacementFeedback.role)
+        .where(PlacementFeedback.season_id == season.id)
+        .group_by(PlacementFeedback.kind, PlacementFeedback.role)
     )
     for kind, role, answered, mean in db.session.execute(scores):
         row = rows.setdefault(kind, KindRow(kind))
@@ -164,12 +186,13 @@ def report(season: Season) -> tuple[MatchRun | None, list[KindRow]]:
     return run, [rows[kind] for kind in sorted(rows)]
 
 
-def comments_query(run: MatchRun, search: str = "", role: str = "") -> sa.Select:
-    """The run's feedback, newest first, searchable by company or school."""
-    query = with_school_and_company(
+def comments_query(season: Season, search: str = "", role: str = "") -> sa.Select:
+    """The season's feedback, newest first, searchable by company or school."""
+    query = (
         sa.select(PlacementFeedback)
-        .join(Placement, PlacementFeedback.placement_id == Placement.id)
-        .where(Placement.run_id == run.id)
+        .where(PlacementFeedback.season_id == season.id)
+        .outerjoin(Company, PlacementFeedback.company_id == Company.id)
+        .outerjoin(School, PlacementFeedback.school_id == School.id)
     )
     if role in FEEDBACK_ROLES:
         query = query.where(PlacementFeedback.role == role)
@@ -182,3 +205,68 @@ def company_of(placement: Placement) -> Company:
     if placement.role_model is not None:
         return placement.role_model.company
     return placement.slot.offer.company
+
+
+def host_scores(company: Company) -> dict[str, tuple[float, int]]:
+    """What teachers and students answered about the company's placements, all seasons
+    (archived ones included): role -> (mean score, answers)."""
+    query = (
+        sa.select(
+            PlacementFeedback.role,
+            sa.func.avg(PlacementFeedback.score),
+            sa.func.count(PlacementFeedback.id),
+        )
+        .where(PlacementFeedback.company_id == company.id, PlacementFeedback.role != "host")
+        .group_by(PlacementFeedback.role)
+    )
+    return {role: (float(mean), n) for role, mean, n in db.session.execute(query)}
+
+
+def waiting_for(user: User, limit: int = 10) -> list[Placement]:
+    """The placements of published or done seasons the user can still answer on, oldest
+    first: as host (a contact person or the role model) or as teacher of a class's visit.
+    (A student answers on their own placement's card.)"""
+    sides = []
+    company_ids = [cp.company_id for cp in user.contact_persons]
+    if company_ids:
+        sides.append(
+            Placement.slot_id.in_(
+                sa.select(OfferSlot.id)
+                .join(Offer, OfferSlot.offer_id == Offer.id)
+                .where(Offer.company_id.in_(company_ids))
+            )
+        )
+    if user.role_models:
+        sides.append(Placement.role_model_id.in_([rm.id for rm in user.role_models]))
+    school_ids = [t.school_id for t in user.teachers if t.is_approved]
+    if school_ids:
+        sides.append(
+            Placement.request_id.in_(
+                sa.select(ClassRequest.id)
+                .join(SchoolClass, ClassRequest.class_id == SchoolClass.id)
+                .where(SchoolClass.school_id.in_(school_ids))
+            )
+        )
+    if not sides:
+        return []
+    answered = sa.select(PlacementFeedback.placement_id).where(
+        PlacementFeedback.author_id == user.id, PlacementFeedback.placement_id.is_not(None)
+    )
+    day = sa.func.coalesce(Placement.on_date, OfferSlot.date)
+    query = (
+        sa.select(Placement)
+        .join(MatchRun, Placement.run_id == MatchRun.id)
+        .join(Season, MatchRun.season_id == Season.id)
+        .outerjoin(OfferSlot, Placement.slot_id == OfferSlot.id)
+        .where(
+            MatchRun.status == "published",
+            Season.status.in_(("published", "done")),
+            Placement.cancelled_at.is_(None),
+            day <= utcnow().date(),
+            Placement.id.not_in(answered),
+            sa.or_(*sides),
+        )
+        .order_by(day, Placement.id)
+        .limit(limit * 3)  # a few more: an activity may still be running today
+    )
+    return [p for p in db.session.scalars(query) if can_give(user, p)][:limit]

@@ -31,7 +31,8 @@ from app.seasons.models import FEEDBACK_ROLES, Placement, Season
 def give_feedback(placement_id: int):
     """A score and a comment on a placement after it happened, from any side of it."""
     placement = db.session.get(Placement, placement_id) or abort(404)
-    if feedback.role_of(current_user, placement) is None:
+    role = feedback.role_of(current_user, placement)
+    if role is None:
         abort(403)
     form = FeedbackForm()
     target = request.values.get("next", "")
@@ -51,6 +52,7 @@ def give_feedback(placement_id: int):
         form=form,
         given=feedback.given_by(current_user, placement),
         is_over=feedback.is_over(placement),
+        role=role,
         target=target if is_safe_path(target) else "",
     )
 
@@ -68,7 +70,7 @@ def report(season_id: int):
     comments = None
     if run is not None:
         comments = db.paginate(
-            feedback.comments_query(run, q, role),
+            feedback.comments_query(season, q, role),
             page=request.args.get("page", 1, type=int),
             per_page=25,
             error_out=False,
@@ -82,8 +84,6 @@ def report(season_id: int):
         q=q,
         role=role,
         role_labels=feedback.ROLE_LABELS,
-        company_of=feedback.company_of,
-        class_of=school_class_of,
         format_decimal=format_decimal,
     )
 

@@ -126,6 +126,8 @@ class MatchRun(TimestampMixin, db.Model):
     started_at: Mapped[datetime | None]
     finished_at: Mapped[datetime | None]
     published_at: Mapped[datetime | None]
+    # The report's counts per kind, kept when archiving removes the students' placements.
+    archived_counts: Mapped[dict | None] = mapped_column(sa.JSON)
 
     __table_args__ = (sa.CheckConstraint(f"status IN {RUN_STATUSES}", name="status"),)
 
@@ -183,10 +185,11 @@ class Placement(TimestampMixin, db.Model):
     request = relationship("ClassRequest")
     slot = relationship("OfferSlot")
     role_model = relationship("RoleModel")
+    # Feedback outlives its placement (archiving removes students' placements): the row
+    # keeps what it was about, and the database sets placement_id to NULL.
     feedback = relationship(
         "PlacementFeedback",
         back_populates="placement",
-        cascade="all, delete-orphan",
         passive_deletes=True,
         order_by="PlacementFeedback.id",
     )
@@ -197,17 +200,31 @@ FEEDBACK_ROLES = ("host", "teacher", "student")
 
 class PlacementFeedback(db.Model):
     """A score and comment on a published placement after it happened: one per person, from
-    the host (a contact person or the role model), a teacher of the class, or the student."""
+    the host (a contact person or the role model), a teacher of the class, or the student.
+
+    It copies what it is about (season, kind, company, school, class, day), so the season's
+    report and the host's scores stay when archiving removes the students' placements; a
+    student's answer then loses its author and comment and keeps its score."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    placement_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("placement.id", ondelete="CASCADE"), index=True
+    placement_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("placement.id", ondelete="SET NULL"), index=True
     )
     author_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id", ondelete="SET NULL"))
     role: Mapped[str] = mapped_column(sa.String(10))
     score: Mapped[int]
     comment: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    season_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("season.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(sa.String(20))
+    company_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("company.id", ondelete="SET NULL"), index=True
+    )
+    school_id: Mapped[int | None] = mapped_column(sa.ForeignKey("school.id", ondelete="SET NULL"))
+    class_name: Mapped[str] = mapped_column(sa.String(60), default="", server_default="")
+    activity_on: Mapped[date | None]
 
     __table_args__ = (
         sa.UniqueConstraint("placement_id", "author_id"),
@@ -216,6 +233,8 @@ class PlacementFeedback(db.Model):
     )
 
     placement = relationship("Placement", back_populates="feedback")
+    company = relationship("Company")
+    school = relationship("School")
 
 
 class Unmatched(db.Model):

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from app.core.errors import DomainError, apply_to_form
 from app.core.permissions import ADMIN, authorize, roles_required
 from app.extensions import db
+from app.matching import feedback_mail
 from app.seasons import routes_students, routes_teachers, services  # noqa: F401  (registers their routes)
 from app.seasons.blueprint import bp
 from app.seasons.forms import ConfirmForm, SeasonForm
@@ -97,6 +99,17 @@ def move(season_id: int, direction: str):
     if form.validate_on_submit():
         services.move_status(current_user, season, direction)
         flash(_("The season is now: %(status)s.", status=STATUS_LABELS[target]), "success")
+        if target == "done":
+            asked = feedback_mail.invite_to_answer(season)
+            db.session.commit()
+            flash(
+                ngettext(
+                    "%(num)d person was asked for feedback.",
+                    "%(num)d people were asked for feedback.",
+                    asked,
+                ),
+                "success",
+            )
         return redirect(url_for("seasons.show", season_id=season.id))
     return render_template(
         "seasons/move.html", season=season, form=form, target=target, labels=STATUS_LABELS

@@ -17,7 +17,8 @@ from app.seasons.forms import ConfirmForm, RequestForm
 from app.seasons.labels import REQUEST_KINDS, REQUEST_MODES, STATUS_LABELS
 from app.seasons.models import ClassRequest, Season
 
-TEACHER_VISIBLE = ("offers_open", "requests_open", "closed", "matched", "published")
+# "done" too: teachers give feedback on their classes' visits from the requests page.
+TEACHER_VISIBLE = ("offers_open", "requests_open", "closed", "matched", "published", "done")
 VALUES = (
     "kind",
     "window_start",

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from app.companies.models import OfferSlot
 from app.core.errors import DomainError
 from app.extensions import db
-from app.matching import archive, changes, feedback
+from app.matching import changes, feedback
 from app.seasons.models import Placement, PlacementFeedback
 from tests.app.matching.test_move_published import company_visit  # noqa: F401
 from tests.factories import StudentFactory, TeacherFactory
@@ -147,14 +147,6 @@ def test_the_report_counts_by_kind_and_averages_by_role(login, admin, season, pu
     text = hosts_only.get_data(as_text=True)
     assert "Flink elev." in text and "Kjedelig." not in text
     assert login(host).get(f"/matching/seasons/{season.id}/report").status_code == 403
-
-
-def test_archiving_removes_the_students_feedback_with_their_placements(admin, season, done):
-    feedback.give_feedback(done.student.user, done, 3, "Helt ok.")
-    season.status = "done"
-    db.session.commit()
-    archive.archive_season(admin, season)
-    assert db.session.scalar(sa.select(sa.func.count(PlacementFeedback.id))) == 0
 
 
 def test_the_teacher_answers_for_a_class_visit_from_the_requests_page(
