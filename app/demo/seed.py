@@ -14,6 +14,7 @@ from app.core.geo import haversine_km
 from app.core.model_base import utcnow
 from app.demo import data
 from app.demo.dates import DemoCalendar
+from app.demo.past import add_past_season
 from app.demo.people import add_people
 from app.extensions import db
 from app.models import (
@@ -41,6 +42,7 @@ def seed(today: date | None = None) -> dict[str, str]:
         companies = add_companies(rng, schools, cal)
         season = add_season(cal)
         add_people(rng, password_hash, schools, companies, season, cal)
+        add_past_season(rng, companies, cal)
         db.session.add(Setting(key=MARKER, value=utcnow().isoformat()))
         db.session.commit()
     return demo_logins()

@@ -30,6 +30,10 @@ def counts(db) -> dict[str, int]:
     }
 
 
+def _coming(db) -> Season:
+    return db.session.scalars(sa.select(Season).where(Season.status == "requests_open")).one()
+
+
 def test_seed_demo_twice_changes_nothing(runner, db):
     first = runner.invoke(args=["seed-demo"])
     assert first.exit_code == 0, first.output
@@ -77,18 +81,23 @@ def test_demo_dates_count_from_the_seeding_day(db):
     assert days[0] == NEXT_MONDAY and days[-1] < NEXT_MONDAY + timedelta(weeks=8)
     assert all(day.weekday() < 5 for day in days) and len(set(days)) == len(days)
 
-    season = db.session.scalars(sa.select(Season)).one()
+    season = _coming(db)
     check_dates(season_values(season))  # in order, and few enough weeks for the engine
     assert season.status == "requests_open"
     assert season.requests_open_on <= A_WEDNESDAY < season.requests_close_on
     assert season.starts_on.weekday() == 0 and season.starts_on > NEXT_MONDAY
+    past = db.session.scalars(sa.select(Season).where(Season.status == "done")).one()
     slots = db.session.scalars(sa.select(OfferSlot)).all()
-    assert all(season.starts_on <= s.date <= season.ends_on for s in slots)
+    assert all(
+        season.starts_on <= s.date <= season.ends_on or past.starts_on <= s.date <= past.ends_on
+        for s in slots
+    )
     assert all(s.date.weekday() == 0 for s in slots if s.end_date is not None)
     weeks = db.session.scalars(sa.select(SchoolClass.work_week_start)).all()
     assert all(season.starts_on <= w <= season.ends_on and w.weekday() == 0 for w in weeks if w)
     for request in db.session.scalars(sa.select(ClassRequest)):
-        assert season.starts_on <= request.window_start <= request.window_end <= season.ends_on
+        within = season if request.season_id == season.id else past
+        assert within.starts_on <= request.window_start <= request.window_end <= within.ends_on
     assert set(db.session.scalars(sa.select(Membership.year))) == {2029, 2030}
     assert set(db.session.scalars(sa.select(SchoolClass.school_year))) == {"2028-2029"}
     filed = db.session.scalars(sa.select(AnnualPlan.submitted_at).where(AnnualPlan.year == 2030))
@@ -110,13 +119,13 @@ def test_the_demo_calendar_holds_whatever_the_seeding_day():
 
 def test_seeding_again_later_changes_nothing(runner, db):
     seed(today=A_WEDNESDAY)
-    before = counts(db), season_values(db.session.scalars(sa.select(Season)).one())
+    before = counts(db), season_values(_coming(db))
     starts = sorted(db.session.scalars(sa.select(Booking.starts_at)))
     result = runner.invoke(args=["seed-demo", "--if-empty"])
     assert "already has users" in result.output
     seed(today=A_WEDNESDAY + timedelta(weeks=30))
     db.session.expire_all()
-    assert (counts(db), season_values(db.session.scalars(sa.select(Season)).one())) == before
+    assert (counts(db), season_values(_coming(db))) == before
     assert sorted(db.session.scalars(sa.select(Booking.starts_at))) == starts
 
 
@@ -135,3 +144,25 @@ def test_demo_companies_describe_their_fields_in_words(db):
     assert any("IT og programvare" in text for text in descriptions)
     codes = ("ict", "health_tech", "mathematics", "biotech")
     assert not [t for t in descriptions if any(f" {c}" in t for c in codes)]
+
+
+def test_last_autumn_is_done_with_feedback_and_the_demo_logins_have_theirs_to_give(db, login):
+    from app.matching import feedback
+    from app.models import Placement
+
+    seed()  # today: its activities are over by the clock
+    past = db.session.scalars(sa.select(Season).where(Season.status == "done")).one()
+    check_dates(season_values(past))
+    assert past.ends_on < date.today()
+    run, rows = feedback.report(past)
+    assert {r.kind for r in rows} == {"company_visit", "job_shadowing"}
+    assert all(r.answers and r.placed and not r.by_hand for r in rows)
+    placements = db.session.scalars(sa.select(Placement).where(Placement.run_id == run.id))
+    assert all(feedback.is_over(p) for p in placements)
+
+    for email in ("kontakt@nidaros-programvare.no", "laerer@huseby.skole.no"):
+        user = db.session.scalars(sa.select(User).where(User.email == email)).one()
+        assert feedback.waiting_for(user), email
+    nora = db.session.scalars(sa.select(User).where(User.username == "nora.demo")).one()
+    page = login(nora, "Skolebro-demo-2026").get("/").get_data(as_text=True)
+    assert "Hvordan gikk det? Gi tilbakemelding" in page
