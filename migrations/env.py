@@ -93,10 +93,26 @@ def run_migrations_online():
     connectable = get_engine()
 
     with connectable.connect() as connection:
+        is_sqlite = connection.dialect.name == "sqlite"
+        if is_sqlite:
+            # Batch mode alters a SQLite table by copying it and dropping the old one. With
+            # foreign keys on (the app turns them on for every connection), that DROP deletes
+            # the rows that point to the table with ON DELETE CASCADE (a class's students, a
+            # run's placements) and clears those with SET NULL. Off while migrating; the
+            # references are checked before they are turned on again.
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()
         context.configure(connection=connection, target_metadata=get_metadata(), **conf_args)
 
         with context.begin_transaction():
             context.run_migrations()
+
+        if is_sqlite:
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+            connection.commit()
+            if broken:
+                raise RuntimeError(f"The migration left rows pointing nowhere: {broken[:10]}")
 
 
 if context.is_offline_mode():
