@@ -14,6 +14,7 @@ from tests.browser.test_accessibility import serious_violations
 from tests.browser.test_matching_flow import WEEK_10
 from tests.factories import (
     AdminFactory,
+    ContactPersonFactory,
     OfferFactory,
     OfferSlotFactory,
     SchoolClassFactory,
@@ -155,4 +156,34 @@ def test_a_student_gives_feedback_on_a_phone_after_the_work_week(page: Page, liv
     page.get_by_role("button", name="Send tilbakemelding").click()
     expect(page.get_by_text("Takk for tilbakemeldingen!")).to_be_visible()
     expect(page.locator(".placement-card")).to_contain_text("Din tilbakemelding: 5 av 5")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_a_host_answers_from_the_overview_on_a_phone_and_a_missing_score_is_caught(
+    page: Page, live_server
+):
+    _admin, _season, run, _student = _published()
+    placement = run.placements[0]
+    slot = placement.slot
+    slot.date, slot.end_date = date.today() - timedelta(days=10), date.today() - timedelta(days=6)
+    placement.on_date = slot.date
+    host = ContactPersonFactory(company=slot.offer.company).user
+    db.session.commit()
+    page.set_viewport_size({"width": 390, "height": 844})
+    _log_in(page, live_server, host)
+    waiting = page.locator(".waiting-feedback li")
+    expect(waiting).to_have_count(1)
+    expect(waiting).to_contain_text("Arbeidsuke: " + slot.offer.company.name)
+    assert serious_violations(page) == []
+
+    waiting.get_by_role("link", name="Gi tilbakemelding").click()
+    page.get_by_label("Kommentar").fill("Flink og nysgjerrig elev.")
+    page.get_by_role("button", name="Send tilbakemelding").click()  # no score chosen
+
+    expect(page.locator("#score-error")).to_have_text("Velg en karakter fra 1 til 5.")
+    expect(page.get_by_label("Kommentar")).to_have_value("Flink og nysgjerrig elev.")
+    page.get_by_label("Karakter").select_option("4")
+    page.get_by_role("button", name="Send tilbakemelding").click()
+    expect(page.get_by_text("Takk for tilbakemeldingen!")).to_be_visible()
+    expect(page.locator(".waiting-feedback")).to_have_count(0)
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
