@@ -11,6 +11,7 @@ from app.accounts.models import User
 from app.core import audit
 from app.core.errors import DomainError
 from app.extensions import db
+from app.matching.feedback import forget_student
 
 
 def export_user_data(user: User) -> dict[str, Any]:
@@ -109,6 +110,7 @@ def delete_account(user: User, password: str) -> None:
     if user.is_admin and _admin_count() == 1:
         raise DomainError(None, _("You are the only administrator. Invite another first."))
     audit.record(None, "account.delete", user)
+    forget_student(user)
     db.session.delete(user)
     db.session.commit()
 

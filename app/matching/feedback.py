@@ -270,3 +270,12 @@ def waiting_for(user: User, limit: int = 10) -> list[Placement]:
         .limit(limit * 3)  # a few more: an activity may still be running today
     )
     return [p for p in db.session.scalars(query) if can_give(user, p)][:limit]
+
+
+def forget_student(user: User) -> int:
+    """Delete a student's own answers before their account goes (students are minors: keep
+    nothing); the row would otherwise outlive the placement and the author. Returns how many."""
+    statement = sa.delete(PlacementFeedback).where(
+        PlacementFeedback.author_id == user.id, PlacementFeedback.role == "student"
+    )
+    return db.session.execute(statement).rowcount

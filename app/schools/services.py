@@ -17,6 +17,7 @@ from app.accounts.services import check_password_strength, find_user_by_login
 from app.core import audit
 from app.core.errors import DomainError
 from app.extensions import db
+from app.matching.feedback import forget_student
 from app.outbox.services import queue_email
 from app.schools.models import (
     JOIN_CODE_ALPHABET,
@@ -213,6 +214,7 @@ def remove_student(actor: User, student: Student) -> None:
     """Remove a student and their account (students are minors: keep nothing)."""
     audit.record(actor, "student.remove", student, class_id=student.class_id)
     user = student.user
+    forget_student(user)
     db.session.delete(student)
     db.session.delete(user)
     db.session.commit()

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+from app.accounts.privacy import delete_account
 from app.extensions import db
 from app.matching import archive, feedback
 from app.outbox.services import deliver_due
+from app.schools.services import remove_student
 from app.seasons.models import Placement, PlacementFeedback
 from tests.app.matching.test_feedback import _in_the_past, _work_weeks
 from tests.app.matching.test_move_published import company_visit  # noqa: F401
 from tests.app.outbox.test_booking_invites import parse, smtp  # noqa: F401
+from tests.factories.accounts import PASSWORD
 
 
 def _host(placement: Placement):
@@ -128,3 +131,19 @@ def test_the_overview_lists_what_is_left_to_answer_and_drops_it_once_answered(
     assert f"Bedriftsbesøk: {company_visit.slot.offer.company.name}" in overview
     client.post(f"/matching/placements/{company_visit.id}/feedback", data={"score": 4, "next": "/"})
     assert "waiting-feedback" not in client.get("/").get_data(as_text=True)
+
+
+def test_a_removed_student_leaves_no_answer_behind_and_the_host_keeps_theirs(admin, published):
+    first, second = _work_weeks(published)[:2]
+    for placement in (first, second):
+        _in_the_past(placement)
+    feedback.give_feedback(first.student.user, first, 5, "Jeg heter Ola.")
+    feedback.give_feedback(second.student.user, second, 4, "Jeg heter Kari.")
+    feedback.give_feedback(_host(first), first, 4, "God uke.")
+    teacher = first.student.school_class.teacher.user
+
+    remove_student(teacher, first.student)
+    delete_account(second.student.user, PASSWORD)
+
+    answers = db.session.scalars(sa.select(PlacementFeedback)).all()
+    assert [(f.role, f.comment) for f in answers] == [("host", "God uke.")]
