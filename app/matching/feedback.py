@@ -253,6 +253,7 @@ def waiting_for(user: User, limit: int = 10) -> list[Placement]:
         PlacementFeedback.author_id == user.id, PlacementFeedback.placement_id.is_not(None)
     )
     day = sa.func.coalesce(Placement.on_date, OfferSlot.date)
+    last_day = sa.func.coalesce(OfferSlot.end_date, day)
     query = (
         sa.select(Placement)
         .join(MatchRun, Placement.run_id == MatchRun.id)
@@ -262,12 +263,12 @@ def waiting_for(user: User, limit: int = 10) -> list[Placement]:
             MatchRun.status == "published",
             Season.status.in_(("published", "done")),
             Placement.cancelled_at.is_(None),
-            day <= utcnow().date(),
+            last_day <= utcnow().date(),
             Placement.id.not_in(answered),
             sa.or_(*sides),
         )
         .order_by(day, Placement.id)
-        .limit(limit * 3)  # a few more: an activity may still be running today
+        .limit(limit * 3)  # a few more: one ending later today is not over yet
     )
     return [p for p in db.session.scalars(query) if can_give(user, p)][:limit]
 

@@ -15,7 +15,12 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from app.accounts.models import User
-from app.core.recipients import class_teachers, company_contacts, reachable
+from app.core.recipients import (
+    class_teachers,
+    company_contacts,
+    reachable,
+    role_model_or_company,
+)
 from app.extensions import db
 from app.matching import feedback
 from app.matching.invites import school_class_of
@@ -26,7 +31,7 @@ from app.seasons.models import Placement, Season
 def _askable(placement: Placement) -> list[User]:
     """Who may answer on the placement: host, teacher of a class request, the student."""
     if placement.role_model is not None:
-        hosts = [placement.role_model.user]
+        hosts = role_model_or_company(placement.role_model)
     else:
         hosts = company_contacts(placement.slot.offer.company)
     teachers = class_teachers(school_class_of(placement)) if placement.request else []
